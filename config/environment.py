@@ -1,0 +1,58 @@
+"""Read settings from environment variables, failing with one clear sentence when one is wrong."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+import dj_database_url
+
+
+def env_list(name, default):
+    """A comma-separated environment variable as a list of non-empty, stripped items."""
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_bool(name, default):
+    """An environment variable meaning yes or no ("true"/"false", "1"/"0", "yes"/"no")."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f'{name} must be true or false, for example {name}="true"; got "{value}".')
+
+
+def database_from_url(url, sqlite_default_path):
+    """A Django DATABASES entry from DATABASE_URL; SQLite is tuned for a small busy site."""
+    example = 'DATABASE_URL="postgres://user:password@127.0.0.1:5432/guidance" or DATABASE_URL="sqlite:////srv/guidance/db.sqlite3"'
+    if url is None:
+        url = f"sqlite:///{sqlite_default_path}"
+    if not url.strip():
+        raise ImproperlyConfigured(f"DATABASE_URL is empty; set it like {example}, or unset it to use SQLite.")
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except (dj_database_url.UnknownSchemeError, dj_database_url.ParseError, ValueError) as error:
+        raise ImproperlyConfigured(f'DATABASE_URL "{url}" cannot be read ({error or "malformed"}); set it like {example}.') from None
+    engine = config.get("ENGINE", "")
+    if engine not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
+        raise ImproperlyConfigured(f"DATABASE_URL must point at SQLite or PostgreSQL; set it like {example}.")
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f'DATABASE_URL "{url}" names no database; set it like {example}.')
+    if engine == "django.db.backends.sqlite3":
+        # Readers and editors write at the same time (feedback, previews): WAL lets reads go on
+        # during a write, IMMEDIATE takes the write lock up front so transactions queue instead of
+        # failing with "database is locked", and the timeout is how long they wait in that queue.
+        config["CONN_MAX_AGE"] = 0
+        config.pop("CONN_HEALTH_CHECKS", None)
+        config["OPTIONS"] = {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+        }
+    return config

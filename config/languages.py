@@ -1,0 +1,56 @@
+"""The languages the guidance is written and read in.
+
+English is the source language. Django knows most of the shipped languages, but not Pashto,
+Tigrinya or Somali: they are registered here with their names in their own script and their
+direction, so Django's ``get_language_info``, ``get_language_bidi`` and Wagtail's locale names
+all treat them like any other language.
+"""
+
+import django.conf.locale
+from django.conf import global_settings
+from django.core.exceptions import ImproperlyConfigured
+
+SOURCE_LANGUAGE = "en"
+
+DEFAULT_CONTENT_LANGUAGES = ["en", "ar", "fa", "ps", "ckb", "ti", "so", "uk", "fr", "ur"]
+
+# Languages Django does not ship. ``name`` is English, ``name_local`` is the language's own name.
+EXTRA_LANG_INFO = {
+    "ps": {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+}
+
+
+def register_extra_languages():
+    """Teach Django the languages it lacks; safe to call more than once."""
+    for code, info in EXTRA_LANG_INFO.items():
+        django.conf.locale.LANG_INFO.setdefault(code, info)
+
+
+def right_to_left_languages():
+    """Every language code Django should lay out right to left, ours included."""
+    extra = [code for code, info in EXTRA_LANG_INFO.items() if info["bidi"]]
+    return [*global_settings.LANGUAGES_BIDI, *extra]
+
+
+def parse_content_languages(value, variable="CONTENT_LANGUAGES"):
+    """Turn "en,ar,fa" into ["en", "ar", "fa"], refusing codes nobody can read the site in."""
+    example = f'{variable}="{",".join(DEFAULT_CONTENT_LANGUAGES[:4])}"'
+    codes = [code.strip().lower() for code in value.split(",") if code.strip()]
+    if not codes:
+        raise ImproperlyConfigured(f"{variable} is empty; list language codes separated by commas, for example {example}.")
+    unknown = [code for code in codes if code not in django.conf.locale.LANG_INFO or "fallback" in django.conf.locale.LANG_INFO[code]]
+    if unknown:
+        raise ImproperlyConfigured(f"{variable} has unknown language code(s) {', '.join(unknown)}; use codes such as {example}.")
+    if SOURCE_LANGUAGE not in codes:
+        raise ImproperlyConfigured(f"{variable} must include the source language '{SOURCE_LANGUAGE}', for example {example}.")
+    if len(set(codes)) != len(codes):
+        raise ImproperlyConfigured(f"{variable} lists a language twice; list each once, for example {example}.")
+    # The source language comes first so it is the default everywhere.
+    return [SOURCE_LANGUAGE, *[code for code in codes if code != SOURCE_LANGUAGE]]
+
+
+def language_choices(codes):
+    """(code, English name) pairs for LANGUAGES and WAGTAIL_CONTENT_LANGUAGES."""
+    return [(code, django.conf.locale.LANG_INFO[code]["name"]) for code in codes]

@@ -1,0 +1,141 @@
+"""The groups behind each role in the design, their permissions, and the review workflows.
+
+Run by ``manage.py setup_roles`` (and by ``load_demo``). Safe to run again: it adds what is
+missing and never removes permissions someone granted by hand.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.utils import translation
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EBE_EDITORS = "EBE editors"
+PEER_REVIEWERS = "Peer reviewers"
+REVIEWERS = "Reviewers"
+ADMINISTRATORS = "Administrators"
+CO_PRODUCTION_REVIEW = "Co-production review"
+
+# Page actions each role may take on the pages of its tree.
+EDITOR_PAGE_ACTIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
+REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page", "bulk_delete_page"]
+TRANSLATOR_PAGE_ACTIONS = ["add_page", "change_page"]
+
+# Library actions: editors and translators upload and choose images, documents, video and audio.
+LIBRARY_ACTIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailmedia", "add_media"),
+    ("wagtailmedia", "choose_media"),
+]
+
+
+def translator_group_name(language_code):
+    """ "Translators: Arabic", named in English so every admin sees the same group name."""
+    with translation.override("en"):
+        return f"Translators: {translation.get_language_info(language_code)['name']}"
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_pages(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_permission("wagtailcore", codename))
+
+
+def _grant_library(group, collection):
+    for app_label, codename in LIBRARY_ACTIONS:
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission is not None:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+def _group(name, *model_permissions):
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(_permission("wagtailadmin", "access_admin"), *model_permissions)
+    return group
+
+
+def _snippet_permissions(*codenames):
+    return [_permission("guidance_pages", codename) for codename in codenames]
+
+
+def _approval_task(name, group):
+    task = GroupApprovalTask.objects.filter(name=name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=name)
+    task.groups.add(group)
+    return task
+
+
+def setup_roles(source_home):
+    """Create every role's group and the co-production review workflow on the English pages."""
+    root_collection = Collection.get_first_root_node()
+    snippet_edit = _snippet_permissions(
+        "add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm"
+    )
+
+    editors = _group(EBE_EDITORS, *snippet_edit)
+    _grant_pages(editors, source_home, EDITOR_PAGE_ACTIONS)
+    _grant_library(editors, root_collection)
+
+    peers = _group(PEER_REVIEWERS, *snippet_edit)
+    _grant_pages(peers, source_home, EDITOR_PAGE_ACTIONS)
+    _grant_library(peers, root_collection)
+
+    reviewers = _group(
+        REVIEWERS,
+        *snippet_edit,
+        *_snippet_permissions("delete_contributor", "delete_glossaryterm", "change_navigationmenu", "change_footertext"),
+    )
+    _grant_pages(reviewers, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
+    _grant_library(reviewers, root_collection)
+
+    administrators = _group(
+        ADMINISTRATORS,
+        _permission("auth", "add_user"),
+        _permission("auth", "change_user"),
+        _permission("auth", "delete_user"),
+        _permission("auth", "change_group"),
+    )
+    _grant_pages(administrators, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
+    _grant_library(administrators, root_collection)
+
+    # Translators work only in their own language's tree; the source pages stay out of reach.
+    translate_permission = Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation").first()
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        group = _group(translator_group_name(code))
+        if translate_permission is not None:
+            group.permissions.add(translate_permission)
+        locale = Locale.objects.filter(language_code=code).first()
+        home = source_home.get_translation_or_none(locale) if locale else None
+        if home is not None:
+            _grant_pages(group, home, TRANSLATOR_PAGE_ACTIONS)
+        _grant_library(group, root_collection)
+
+    workflow, _created = Workflow.objects.get_or_create(name=CO_PRODUCTION_REVIEW)
+    if not workflow.workflow_tasks.exists():
+        tasks = [
+            _approval_task("Peer review by an Expert by Experience", peers),
+            _approval_task("Approval by a reviewer", reviewers),
+        ]
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    WorkflowPage.objects.get_or_create(page=source_home, defaults={"workflow": workflow})
+    return {"editors": editors, "peers": peers, "reviewers": reviewers, "administrators": administrators}

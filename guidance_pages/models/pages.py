@@ -1,0 +1,217 @@
+"""The page types of the guidance site: home, guide list, guide, chapter and standard pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock
+from guidance_pages.localized import localized_pages, translations_by_key
+
+
+class HomePage(Page):
+    """The front page of the site, one per language: a welcome and the guides to start with."""
+
+    intro = RichTextField(
+        verbose_name=_("welcome text"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("A short welcome: who the site is for and what they will find."),
+    )
+    featured_guides = StreamField(
+        [("guide", blocks.PageChooserBlock(page_type="guidance_pages.GuidePage", label=_("Guide")))],
+        verbose_name=_("guides to show first"),
+        blank=True,
+        max_num=6,
+        help_text=_("Choose up to six guides to show on the front page. If you choose none, the newest guides are shown."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["guidance_pages.GuideIndexPage", "guidance_pages.StandardPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured_guides")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        chosen = [block.value for block in self.featured_guides if block.value is not None]
+        if chosen:
+            localized = localized_pages(chosen)
+            guides = GuidePage.objects.live().in_bulk([page.pk for page in localized])
+            context["guides"] = [guides[page.pk] for page in localized if page.pk in guides]
+        else:
+            context["guides"] = list(GuidePage.objects.live().descendant_of(self).order_by("-first_published_at")[:6])
+        context["guide_index"] = GuideIndexPage.objects.live().child_of(self).first()
+        return context
+
+
+class GuideIndexPage(Page):
+    """The list of all guides in one language."""
+
+    intro = RichTextField(
+        verbose_name=_("introduction"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("A sentence or two shown above the list of guides."),
+    )
+
+    parent_page_types = ["guidance_pages.HomePage"]
+    subpage_types = ["guidance_pages.GuidePage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("list of guides")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = GuidePage.objects.live().child_of(self)
+        return context
+
+
+class GuidePage(Page):
+    """One guide, such as "Recruiting trustees with lived experience"; its chapters are its child pages."""
+
+    summary = models.TextField(
+        verbose_name=_("summary"),
+        max_length=300,
+        help_text=_("One or two sentences on what the guide helps people do. Shown in lists of guides."),
+    )
+    audience = models.TextField(
+        verbose_name=_("who this guide is for"),
+        max_length=300,
+        help_text=_("For example: “Trustees and staff of small charities who want people with lived experience on their board.”"),
+    )
+    key_points = StreamField(
+        [("point", blocks.CharBlock(label=_("Key point"), max_length=200))],
+        verbose_name=_("key points"),
+        blank=True,
+        max_num=7,
+        help_text=_("The few things every reader should take away, one sentence each."),
+    )
+
+    parent_page_types = ["guidance_pages.GuideIndexPage"]
+    subpage_types = ["guidance_pages.GuideChapterPage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldPanel("key_points"),
+        MultiFieldPanel(
+            [InlinePanel("guide_contributors", label=_("Contributor"))],
+            heading=_("Who made this guide"),
+            help_text=_("Only people who agreed to be credited are shown to readers."),
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("audience")]
+
+    class Meta:
+        verbose_name = _("guide")
+
+    def credited_contributors(self):
+        """Contributors who agreed to be named, in this guide's language where translated."""
+        from guidance_pages.models.snippets import Contributor
+
+        credits = [credit for credit in self.guide_contributors.select_related("contributor") if credit.contributor.consent_to_credit]
+        translated = translations_by_key(Contributor.objects.all(), [credit.contributor for credit in credits])
+        return [(translated.get(credit.contributor.translation_key, credit.contributor), credit) for credit in credits]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = GuideChapterPage.objects.live().child_of(self)
+        context["contributors"] = self.credited_contributors()
+        return context
+
+
+class GuideContributor(Orderable):
+    """Links a contributor to a guide and says what they did on it."""
+
+    page = ParentalKey("guidance_pages.GuidePage", on_delete=models.CASCADE, related_name="guide_contributors")
+    contributor = models.ForeignKey(
+        "guidance_pages.Contributor",
+        verbose_name=_("contributor"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Choose someone from the contributors list, or add them there first."),
+    )
+    contribution = models.CharField(
+        verbose_name=_("what they did"),
+        max_length=20,
+        choices=[("wrote", _("Wrote")), ("reviewed", _("Reviewed")), ("translated", _("Translated")), ("advised", _("Advised"))],
+        default="wrote",
+    )
+
+    panels = [FieldPanel("contributor"), FieldPanel("contribution")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contributor to this guide")
+
+
+class GuideChapterPage(Page):
+    """One chapter of a guide; readers move through chapters with previous and next links."""
+
+    summary = models.TextField(
+        verbose_name=_("summary"),
+        max_length=300,
+        help_text=_("One or two sentences, shown under the title and in the list of chapters."),
+    )
+    body = StreamField(GuideBodyBlock(), verbose_name=_("chapter text"), help_text=_("Build the chapter from blocks: text, headings, quotes, checklists and more."))
+
+    parent_page_types = ["guidance_pages.GuidePage"]
+    subpage_types = []
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("guide chapter")
+
+    def contents(self):
+        """The main headings of the chapter, for the "On this page" list."""
+        return [block for block in self.body if block.block_type == "heading" and block.value["level"] == "h2"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guide = GuidePage.objects.filter(path=self.path[: -self.steplen]).first()
+        chapters = list(GuideChapterPage.objects.live().sibling_of(self).only("id", "title", "path", "url_path", "depth", "locale_id", "live"))
+        position = next((index for index, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
+        context.update(
+            guide=guide,
+            chapters=chapters,
+            chapter_number=position + 1 if position is not None else None,
+            previous_chapter=chapters[position - 1] if position else None,
+            next_chapter=chapters[position + 1] if position is not None and position + 1 < len(chapters) else None,
+        )
+        return context
+
+
+class StandardPage(Page):
+    """A page outside the guides: about, privacy, accessibility statement, contact."""
+
+    summary = models.TextField(verbose_name=_("summary"), max_length=300, blank=True, help_text=_("Optional: one sentence shown under the title."))
+    body = StreamField(GuideBodyBlock(), verbose_name=_("page text"), help_text=_("Build the page from blocks: text, headings and more."))
+
+    parent_page_types = ["guidance_pages.HomePage"]
+    subpage_types = []
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,85 @@
+"""Template tags for the parts of every page: language switcher, navigation and footer."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Site
+
+from guidance_pages.localized import localized_pages
+from guidance_pages.models import FooterText, NavigationMenu
+
+register = template.Library()
+
+
+def _language_names():
+    return {code: translation.get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    """Links to this page in every language it is published in, each named in its own language."""
+    request = context.get("request")
+    current = translation.get_language()
+    if page is None or not getattr(page, "pk", None):
+        # Pages outside the page tree (errors, search): offer each language's home page.
+        site = Site.find_for_request(request) if request else None
+        page = site.root_page if site else None
+    languages = []
+    if page is not None:
+        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
+        for code, name in _language_names().items():
+            if code in translations:
+                languages.append(
+                    {
+                        "code": code,
+                        "name": name,
+                        "url": translations[code].get_url(request),
+                        "bidi": translation.get_language_info(code)["bidi"],
+                        "current": code == current,
+                    }
+                )
+    return {"languages": languages if len(languages) > 1 else [], "current": current}
+
+
+@register.filter
+def link_items(values):
+    """Each link value as {"url", "text"}, pages shown in the reader's language, in one query."""
+    values = list(values)
+    pages = localized_pages([value["page"] for value in values if value["page"]])
+    by_key = {page.translation_key: page for page in pages}
+    items = []
+    for value in values:
+        if value["page"]:
+            page = by_key.get(value["page"].translation_key, value["page"])
+            items.append({"url": page.url, "text": value["text"] or page.title})
+        elif value["url"]:
+            items.append({"url": value["url"], "text": value["text"]})
+    return items
+
+
+def _for_reader(model):
+    """The snippet in the reader's language, falling back to the source language."""
+    current = translation.get_language()
+    candidates = {item.locale.language_code: item for item in model.objects.filter(locale__language_code__in={current, settings.LANGUAGE_CODE}).select_related("locale")}
+    return candidates.get(current) or candidates.get(settings.LANGUAGE_CODE)
+
+
+@register.inclusion_tag("includes/navigation.html", takes_context=True)
+def site_navigation(context):
+    """The menu at the top of every page."""
+    menu = _for_reader(NavigationMenu)
+    return {"links": link_items(block.value for block in menu.links) if menu else [], "current_url": getattr(context.get("page"), "url", None)}
+
+
+@register.inclusion_tag("includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    """The text and links at the bottom of every page."""
+    footer = _for_reader(FooterText)
+    return {"footer": footer, "links": link_items(block.value for block in footer.links) if footer else []}
+
+
+@register.simple_tag
+def home_url():
+    """The home page in the reader's language."""
+    return f"/{translation.get_language()}/"
