@@ -440,8 +440,8 @@ GUIDES = [
                 "slug": "finding-and-inviting-candidates",
                 "title": "Finding and inviting candidates",
                 "summary": (
-                    "Where to look for trustees with lived experience, how to describe the role, "
-                    "and why an informal chat works better than a long form."
+                    "Where to look for trustees with lived experience and how to describe the role. "
+                    "Why an informal chat works better than a long form."
                 ),
                 "body": [
                     {
@@ -532,18 +532,6 @@ GUIDES = [
                             ),
                             "attribution": "",
                             "anonymous": True,
-                        },
-                    },
-                    {
-                        "type": "related_links",
-                        "value": {
-                            "title": "Read next",
-                            "links": [
-                                {
-                                    "chapter": "recruiting-trustees-with-lived-experience/the-first-months",
-                                    "text": "The first months",
-                                },
-                            ],
                         },
                     },
                 ],
@@ -738,8 +726,8 @@ GUIDES = [
         "slug": "running-an-experts-by-experience-user-group",
         "title": "Running an Experts by Experience user group",
         "summary": (
-            "How to set up and run a group where people with lived experience of seeking asylum shape your charity's work, "
-            "and how to show them that their ideas lead to change."
+            "How to set up and run a group where people with lived experience of seeking asylum shape your work. "
+            "Includes paying people safely and showing what changed."
         ),
         "audience": (
             "For staff and volunteers who run, or want to start, a group for people with lived experience in a small charity."

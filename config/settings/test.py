@@ -1,5 +1,10 @@
 """Settings for the test suite: fast hashing, memory cache (unless REDIS_URL is set) and memory email."""
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import REDIS_URL
 
@@ -9,3 +14,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+
+# Uploads go to a throwaway folder per test process, never into the project's media/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="guidance-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+
+# Serve static files from the source folders, as in production but without collectstatic.
+WHITENOISE_USE_FINDERS = True
