@@ -297,6 +297,10 @@ class DemoLoader:
         """Translate one page or snippet the way a translator would, via wagtail-localize."""
         if instance.has_translation(locale) or not catalog:
             return None
+        with transaction.atomic():
+            return self._translate(instance, locale, catalog, publish)
+
+    def _translate(self, instance, locale, catalog, publish):
         source, _created = TranslationSource.get_or_create_from_instance(instance)
         translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
         po = translation.export_po()
@@ -327,12 +331,14 @@ class DemoLoader:
 
     # People --------------------------------------------------------------------------------
 
-    def users(self):
+    def users(self, only=None):
         User = get_user_model()
         from django.contrib.auth.models import Group
 
         rows = []
         for username, full_name, groups, superuser in DEMO_USERS:
+            if only and username not in only:
+                continue
             first_name, _, last_name = full_name.partition(" ")
             user = User.objects.filter(username=username).first()
             if user is None:
@@ -356,15 +362,20 @@ class DemoLoader:
         return User.objects.filter(username="admin").first()
 
     def run(self):
+        # Each step commits on its own: wagtail-localize publishes a translation when its
+        # transaction commits, from the page as it was then. Translating a parent and its
+        # children in one transaction would publish the parent over its own children's count.
+        # The administrator comes first so every demo revision has an author.
+        self.users(only={"admin"})
+        self.admin = self.admin_user()
         with transaction.atomic():
-            self.admin = self.admin_user()
             home, _ = self.home_page()
             assets = self.assets()
             contributors, terms = self.snippets()
             index, created = self.child(home, GuideIndexPage, demo_content.GUIDE_INDEX["slug"], title=demo_content.GUIDE_INDEX["title"], intro=demo_content.GUIDE_INDEX["intro"])
             if created:
                 self.publish(index)
-            if not home.live or home.has_unpublished_changes or not home.latest_revision_id:
+            if not home.live or not home.latest_revision_id:
                 self.publish(home)
             standard_pages = {}
             for spec in demo_content.STANDARD_PAGES:
@@ -374,11 +385,10 @@ class DemoLoader:
                 standard_pages[spec["slug"]] = page
             guides, _chapters = self.guides(index, assets, contributors)
             menu, footer = self.frame(home, index, standard_pages)
-            self.translations(home, index, menu, footer, terms, contributors, guides)
+        self.translations(home, index, menu, footer, terms, contributors, guides)
+        with transaction.atomic():
             setup_roles(home)
             users = self.users()
-            if self.admin is None:
-                self.admin = self.admin_user()
         return users
 
 

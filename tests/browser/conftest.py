@@ -1,0 +1,63 @@
+"""A real Chromium (Debian's, never a downloaded one) reading the site.
+
+The browser's requests to http://testserver/ are answered by Django's test client inside the
+test's own database transaction, so the browser sees the demo site exactly as the other tests
+do, on SQLite and on PostgreSQL, without a second server process.
+"""
+
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BASE_URL = "http://testserver"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not shutil.which("chromium"):
+        pytest.skip("needs Debian's Chromium: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _answer_with_django(client):
+    def handle(route):
+        request = route.request
+        path = request.url.removeprefix(BASE_URL)
+        if request.method == "POST":
+            response = client.post(path, data=request.post_data or "", content_type=request.headers.get("content-type", ""))
+        else:
+            response = client.get(path, HTTP_ACCEPT_LANGUAGE=request.headers.get("accept-language", "en"))
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        headers = {key: value for key, value in response.items()}
+        route.fulfill(status=response.status_code, headers=headers, body=body)
+
+    return handle
+
+
+@pytest.fixture
+def reader(chromium, client, request):
+    """A browser tab on a small phone screen; ``javascript`` marker param turns scripts off."""
+    javascript = getattr(request, "param", True)
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript, base_url=BASE_URL)
+    # Anything not on our site is refused: tests must never reach the network.
+    context.route("**/*", lambda route: route.abort())
+    context.route(f"{BASE_URL}/**", _answer_with_django(client))
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,73 @@
+"""Readers in a real browser: pages pass axe-core, read right to left, and need no JavaScript."""
+
+from wagtail.models import Locale
+
+import pytest
+
+from guidance_pages.demo import FULLY_TRANSLATED_GUIDE
+from guidance_pages.models import GuideChapterPage, GuidePage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+    return [f"{violation['id']}: {[node['target'] for node in violation['nodes']]}" for violation in results.response["violations"]]
+
+
+def demo_urls():
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    chapter = GuideChapterPage.objects.child_of(guide).first()
+    urls = ["/en/", "/en/guides/", guide.url, chapter.url, "/en/about/", "/en/no-such-page/"]
+    for code in ["ar", "uk", "ti"]:
+        locale = Locale.objects.get(language_code=code)
+        urls.append(f"/{code}/")
+        if guide.has_translation(locale):
+            urls += [guide.get_translation(locale).url, chapter.get_translation(locale).url]
+    return urls
+
+
+def test_demo_pages_have_no_accessibility_violations(reader):
+    failures = {}
+    for url in demo_urls():
+        reader.goto(url)
+        violations = axe_violations(reader)
+        if violations:
+            failures[url] = violations
+    assert failures == {}
+
+
+def test_arabic_chapter_is_laid_out_right_to_left(reader):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    chapter = GuideChapterPage.objects.child_of(guide).first().get_translation(Locale.objects.get(language_code="ar"))
+    reader.goto(chapter.url)
+    assert reader.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert reader.evaluate("document.documentElement.lang") == "ar"
+    # The "On this page" border is on the side reading starts from: the right, in Arabic.
+    contents = reader.locator(".on-this-page").first
+    assert contents.evaluate("element => getComputedStyle(element).borderRightWidth") == "4px"
+    assert contents.evaluate("element => getComputedStyle(element).borderLeftWidth") == "0px"
+
+
+@pytest.mark.parametrize("reader", [False], indirect=True)
+def test_a_chapter_reads_fully_without_javascript(reader):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    first, second = list(GuideChapterPage.objects.child_of(guide))[:2]
+    reader.goto(first.url)
+    assert reader.locator("h1").inner_text() == first.title
+    assert reader.locator(".body").inner_text().strip()
+    reader.get_by_role("link", name=second.title).last.click()
+    reader.wait_for_url(f"**{second.url}")
+    assert reader.locator("h1").inner_text() == second.title
+
+
+def test_nothing_on_a_chapter_is_fetched_from_another_site(reader):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    chapter = GuideChapterPage.objects.child_of(guide).first()
+    requested = []
+    reader.on("request", lambda request: requested.append(request.url))
+    reader.goto(chapter.url)
+    reader.wait_for_load_state("networkidle")
+    assert requested and all(url.startswith("http://testserver/") for url in requested)

@@ -1,0 +1,154 @@
+"""The demo site: every page renders in every language it exists in, with lang and dir right."""
+
+import re
+
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+import pytest
+
+from guidance_pages.demo import FULLY_TRANSLATED_GUIDE, PARTIAL_GUIDE_LANGUAGE, PARTIAL_PUBLISHED_CHAPTERS
+from guidance_pages.models import GuideChapterPage, GuidePage, HomePage
+
+pytestmark = pytest.mark.django_db
+
+RIGHT_TO_LEFT = {"ar", "fa", "ps", "ckb", "ur"}
+HTML_TAG = re.compile(r'<html lang="(?P<lang>[^"]+)" dir="(?P<dir>[^"]+)">')
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def html_attributes(response):
+    match = HTML_TAG.search(response.text)
+    assert match, "the page has no <html lang dir> tag"
+    return match["lang"], match["dir"]
+
+
+def test_every_shipped_language_has_a_locale():
+    assert sorted(Locale.objects.values_list("language_code", flat=True)) == sorted(code for code, _name in settings.LANGUAGES)
+    assert len(settings.LANGUAGES) == 10
+
+
+@pytest.mark.parametrize("language_code", [code for code, _name in settings.LANGUAGES])
+def test_every_live_page_renders_in_its_language_with_lang_and_dir(client, language_code):
+    pages = Page.objects.live().filter(locale__language_code=language_code, depth__gt=1).specific()
+    assert pages, f"no live pages in {language_code}"
+    expected_dir = "rtl" if language_code in RIGHT_TO_LEFT else "ltr"
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert html_attributes(response) == (language_code, expected_dir), page.url
+        assert page.url.startswith(f"/{language_code}/")
+
+
+@pytest.mark.parametrize("language_code", [code for code, _name in settings.LANGUAGES])
+def test_home_page_of_every_language_is_a_real_translated_page(client, language_code):
+    home = HomePage.objects.live().get(locale__language_code=language_code)
+    response = client.get(f"/{language_code}/")
+    assert response.status_code == 200
+    assert home.title in response.text
+    if language_code != "en":
+        english = HomePage.objects.get(locale__language_code="en")
+        assert home.title != english.title, "the home page was not translated"
+        assert home.translation_key == english.translation_key
+
+
+def test_right_to_left_home_pages_are_in_their_own_script(client):
+    for code in RIGHT_TO_LEFT:
+        response = client.get(f"/{code}/")
+        heading = re.search(r"<h1>(.*?)</h1>", response.text).group(1)
+        assert ARABIC_SCRIPT.search(heading), f"{code} home heading is not in Arabic script: {heading}"
+
+
+def test_two_demo_guides_in_english_each_with_at_least_four_chapters():
+    guides = GuidePage.objects.live().filter(locale__language_code="en")
+    assert guides.count() == 2
+    for guide in guides:
+        assert GuideChapterPage.objects.live().child_of(guide).count() >= 4
+
+
+def test_the_demo_guides_use_every_block_type():
+    from guidance_pages.blocks import GuideBodyBlock
+
+    used = {block.block_type for chapter in GuideChapterPage.objects.filter(locale__language_code="en") for block in chapter.body}
+    assert used == set(GuideBodyBlock().child_blocks)
+
+
+@pytest.mark.parametrize("language_code", ["ar", "uk"])
+def test_one_guide_is_fully_translated_through_wagtail_localize(language_code):
+    english = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    locale = Locale.objects.get(language_code=language_code)
+    translated = english.get_translation(locale)
+    assert translated.live
+    script = ARABIC_SCRIPT if language_code == "ar" else CYRILLIC
+    assert script.search(translated.title)
+    english_chapters = GuideChapterPage.objects.child_of(english)
+    for chapter in english_chapters:
+        translated_chapter = chapter.get_translation(locale).specific
+        assert translated_chapter.live
+        assert script.search(translated_chapter.title), translated_chapter.title
+        # Made through wagtail-localize: a source, a translation record and string translations.
+        source = TranslationSource.objects.get(object_id=chapter.translation_key, specific_content_type=chapter.content_type)
+        translation_record = Translation.objects.get(source=source, target_locale=locale)
+        total, done = translation_record.get_progress()
+        assert total > 0 and done == total
+    assert StringTranslation.objects.filter(locale=locale).count() > 50
+
+
+def test_persian_guide_is_partly_translated_with_one_chapter_in_progress():
+    english = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    persian = Locale.objects.get(language_code=PARTIAL_GUIDE_LANGUAGE)
+    chapters = list(GuideChapterPage.objects.child_of(english))
+    live = [chapter for chapter in chapters if GuideChapterPage.objects.live().filter(translation_key=chapter.translation_key, locale=persian).exists()]
+    drafts = [chapter for chapter in chapters if GuideChapterPage.objects.filter(translation_key=chapter.translation_key, locale=persian, live=False).exists()]
+    assert len(live) == PARTIAL_PUBLISHED_CHAPTERS
+    assert len(drafts) == 1
+    assert len(live) + len(drafts) < len(chapters)
+
+
+def test_a_draft_translation_is_not_shown_to_readers(client):
+    persian = Locale.objects.get(language_code=PARTIAL_GUIDE_LANGUAGE)
+    draft = GuideChapterPage.objects.filter(locale=persian, live=False).first()
+    assert draft is not None
+    assert client.get(draft.url).status_code == 404
+
+
+def test_chapter_shows_on_this_page_and_links_to_previous_and_next(client):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    first, second, third = list(GuideChapterPage.objects.live().child_of(guide))[:3]
+    response = client.get(second.url)
+    assert f'href="{first.url}" rel="prev"' in response.text
+    assert f'href="{third.url}" rel="next"' in response.text
+    for heading in second.contents():
+        assert f'href="#section-{heading.id}"' in response.text
+        assert f'id="section-{heading.id}"' in response.text
+
+
+def test_guide_lists_its_chapters_and_credits_only_contributors_who_agreed(client):
+    guide = GuidePage.objects.get(locale__language_code="en", slug="running-an-experts-by-experience-user-group")
+    response = client.get(guide.url)
+    for chapter in GuideChapterPage.objects.live().child_of(guide):
+        assert chapter.url in response.text
+    assert "Amira" in response.text
+    assert "Samir" not in response.text  # did not agree to be credited
+
+
+def test_language_switcher_names_each_translation_in_its_own_script(client):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    response = client.get(guide.url)
+    arabic = guide.get_translation(Locale.objects.get(language_code="ar"))
+    assert f'<a href="{arabic.url}" lang="ar" hreflang="ar" dir="rtl">العربيّة</a>' in response.text
+    assert 'lang="uk" hreflang="uk" dir="ltr">Українська</a>' in response.text
+    # The other guide has no Arabic version, so its switcher offers none.
+    other = GuidePage.objects.get(locale__language_code="en", slug="running-an-experts-by-experience-user-group")
+    assert 'hreflang="ar"' not in client.get(other.url).text
+
+
+def test_interface_strings_are_translated_on_arabic_pages(client):
+    with translation.override("ar"):
+        skip_link = translation.gettext("Skip to main content")
+    assert skip_link != "Skip to main content"
+    assert skip_link in client.get("/ar/").text
