@@ -75,3 +75,13 @@ def users(db):
     from django.contrib.auth import get_user_model
 
     return {user.username: user for user in get_user_model().objects.all()}
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: a request in another language must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -5,9 +5,15 @@ test's own database transaction, so the browser sees the demo site exactly as th
 do, on SQLite and on PostgreSQL, without a second server process.
 """
 
+import os
 import shutil
 
 import pytest
+
+# Playwright's synchronous API runs an event loop in the test's thread; Django would refuse to
+# touch the database from it. The test is still synchronous, so this is safe here.
+# https://playwright.dev/python/docs/test-runners#django
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -36,7 +42,14 @@ def chromium():
 
 
 def _answer_with_django(client):
+    from django.db import connections
+
+    # Playwright calls this handler in its own context, where Django would open a second
+    # database connection that cannot see (or would lock against) the test's transaction.
+    test_connection = connections["default"]
+
     def handle(route):
+        connections["default"] = test_connection
         request = route.request
         path = request.url.removeprefix(BASE_URL)
         if request.method == "POST":
