@@ -85,9 +85,7 @@ def _approval_task(name, group):
 def setup_roles(source_home):
     """Create every role's group and the co-production review workflow on the English pages."""
     root_collection = Collection.get_first_root_node()
-    snippet_edit = _snippet_permissions(
-        "add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm"
-    )
+    snippet_edit = _snippet_permissions("add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm")
 
     editors = _group(EBE_EDITORS, *snippet_edit)
     _grant_pages(editors, source_home, EDITOR_PAGE_ACTIONS)

@@ -74,7 +74,11 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote from an Expert by Experience")
         description = _("Words from a person with lived experience, with their name or anonymous.")
         template = "guidance_pages/blocks/quote.html"
-        preview_value = {"text": "I was asked what I thought, and then I saw it change.", "attribution": "Amira, group member", "anonymous": False}
+        preview_value = {
+            "text": "I was asked what I thought, and then I saw it change.",
+            "attribution": "Amira, group member",
+            "anonymous": False,
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -107,7 +111,9 @@ class KeyPointBlock(blocks.StructBlock):
 class ChecklistBlock(blocks.StructBlock):
     """Things to check or have ready, shown as a list readers can tick through on paper."""
 
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120, help_text=_("Optional, for example “Before the first meeting”."))
+    title = blocks.CharBlock(
+        label=_("Title"), required=False, max_length=120, help_text=_("Optional, for example “Before the first meeting”.")
+    )
     items = blocks.ListBlock(
         blocks.CharBlock(label=_("Item"), max_length=200),
         label=_("Items"),
@@ -120,7 +126,10 @@ class ChecklistBlock(blocks.StructBlock):
         label = _("Checklist")
         description = _("A list of things to check or have ready.")
         template = "guidance_pages/blocks/checklist.html"
-        preview_value = {"title": "Before the first meeting", "items": ["Book a quiet room", "Arrange an interpreter", "Plan how to pay travel costs"]}
+        preview_value = {
+            "title": "Before the first meeting",
+            "items": ["Book a quiet room", "Arrange an interpreter", "Plan how to pay travel costs"],
+        }
 
 
 class StepBlock(blocks.StructBlock):
@@ -137,7 +146,9 @@ class StepBlock(blocks.StructBlock):
 class StepsBlock(blocks.StructBlock):
     """Numbered steps, for things that must happen in order."""
 
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120, help_text=_("Optional, for example “How to invite someone”."))
+    title = blocks.CharBlock(
+        label=_("Title"), required=False, max_length=120, help_text=_("Optional, for example “How to invite someone”.")
+    )
     steps = blocks.ListBlock(StepBlock(), label=_("Steps"), min_num=1)
 
     class Meta:
@@ -145,7 +156,10 @@ class StepsBlock(blocks.StructBlock):
         label = _("Numbered steps")
         description = _("Steps that must happen in order, numbered for you.")
         template = "guidance_pages/blocks/steps.html"
-        preview_value = {"title": "How to invite someone", "steps": [{"title": "Have an informal chat", "text": ""}, {"title": "Share the role description", "text": ""}]}
+        preview_value = {
+            "title": "How to invite someone",
+            "steps": [{"title": "Have an informal chat", "text": ""}, {"title": "Share the role description", "text": ""}],
+        }
 
 
 class QuestionAnswerBlock(blocks.StructBlock):
@@ -223,7 +237,9 @@ class CaptionTrackBlock(blocks.StructBlock):
 class MediaBlock(blocks.StructBlock):
     """A video or audio file from this site, with captions and a written transcript."""
 
-    media = MediaFileChooserBlock(label=_("Video or audio"), help_text=_("Upload it under Media first. Files from other websites are not allowed."))
+    media = MediaFileChooserBlock(
+        label=_("Video or audio"), help_text=_("Upload it under Media first. Files from other websites are not allowed.")
+    )
     title = blocks.CharBlock(label=_("Title"), max_length=150, help_text=_("What it is, in a few words."))
     captions = blocks.ListBlock(
         CaptionTrackBlock(),
@@ -248,7 +264,9 @@ class DocumentBlock(blocks.StructBlock):
 
     document = DocumentChooserBlock(label=_("File"), help_text=_("Upload it under Documents first."))
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=150, help_text=_("Leave empty to use the file's own title."))
-    description = blocks.CharBlock(label=_("Description"), required=False, max_length=250, help_text=_("One sentence on what the file is for."))
+    description = blocks.CharBlock(
+        label=_("Description"), required=False, max_length=250, help_text=_("One sentence on what the file is for.")
+    )
 
     class Meta:
         icon = "doc-full-inverse"
@@ -262,7 +280,12 @@ class LinkBlock(blocks.StructBlock):
 
     page = blocks.PageChooserBlock(label=_("Page on this site"), required=False, help_text=_("Choose a page on this site …"))
     url = blocks.URLBlock(label=_("Or another website"), required=False, help_text=_("… or paste a web address starting with https://"))
-    text = blocks.CharBlock(label=_("Link text"), required=False, max_length=150, help_text=_("Words that say where the link goes. Leave empty to use the page title."))
+    text = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=150,
+        help_text=_("Words that say where the link goes. Leave empty to use the page title."),
+    )
 
     class Meta:
         icon = "link"

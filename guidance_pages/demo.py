@@ -66,8 +66,20 @@ DEMO_USERS = [
 
 CONTRIBUTORS = [
     # display name, role, lived experience, consent to be credited, guides (slug: contribution)
-    ("Amira", "Expert by Experience, co-author", True, True, {"recruiting-trustees-with-lived-experience": "wrote", "running-an-experts-by-experience-user-group": "wrote"}),
-    ("Yonas", "Expert by Experience, peer reviewer", True, True, {"recruiting-trustees-with-lived-experience": "reviewed", "running-an-experts-by-experience-user-group": "wrote"}),
+    (
+        "Amira",
+        "Expert by Experience, co-author",
+        True,
+        True,
+        {"recruiting-trustees-with-lived-experience": "wrote", "running-an-experts-by-experience-user-group": "wrote"},
+    ),
+    (
+        "Yonas",
+        "Expert by Experience, peer reviewer",
+        True,
+        True,
+        {"recruiting-trustees-with-lived-experience": "reviewed", "running-an-experts-by-experience-user-group": "wrote"},
+    ),
     ("Samir", "Expert by Experience", True, False, {"running-an-experts-by-experience-user-group": "reviewed"}),
     ("Jo Bennett", "Volunteer coordinator", False, True, {"recruiting-trustees-with-lived-experience": "advised"}),
 ]
@@ -119,7 +131,9 @@ class DemoLoader:
         if stock.exists():
             home.slug = "home-new"
         root.add_child(instance=home)
-        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": settings.WAGTAIL_SITE_NAME})
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": settings.WAGTAIL_SITE_NAME}
+        )
         for page in stock:
             page.delete()
         if home.slug != "home":
@@ -169,7 +183,9 @@ class DemoLoader:
         if existing:
             return existing
         self.note(f"audio {title}")
-        return Media.objects.create(title=title, collection=collection, type="audio", duration=6, file=ContentFile(chime_wav(), name="welcome-message.wav"))
+        return Media.objects.create(
+            title=title, collection=collection, type="audio", duration=6, file=ContentFile(chime_wav(), name="welcome-message.wav")
+        )
 
     def captions(self, collection, transcript):
         """A WebVTT file timing each sentence of the transcript."""
@@ -177,8 +193,16 @@ class DemoLoader:
         cues = ["WEBVTT", ""]
         for number, sentence in enumerate(sentences):
             start, end = number * 4, number * 4 + 4
-            cues += [f"00:00:{start:02d}.000 --> 00:00:{end:02d}.000" if end < 60 else f"00:{start // 60:02d}:{start % 60:02d}.000 --> 00:{end // 60:02d}:{end % 60:02d}.000", sentence.rstrip(".") + ".", ""]
-        return self.document(collection, "Captions: a welcome message from the EBE group (English)", "welcome-message.en.vtt", "\n".join(cues).encode())
+            cues += [
+                f"00:00:{start:02d}.000 --> 00:00:{end:02d}.000"
+                if end < 60
+                else f"00:{start // 60:02d}:{start % 60:02d}.000 --> 00:{end // 60:02d}:{end % 60:02d}.000",
+                sentence.rstrip(".") + ".",
+                "",
+            ]
+        return self.document(
+            collection, "Captions: a welcome message from the EBE group (English)", "welcome-message.en.vtt", "\n".join(cues).encode()
+        )
 
     # Content -------------------------------------------------------------------------------
 
@@ -188,15 +212,33 @@ class DemoLoader:
         for block in blocks:
             kind, value = block["type"], dict(block["value"]) if isinstance(block["value"], dict) else block["value"]
             if kind == "image":
-                value = {"image": assets["image"][value["asset"]].pk, "alt_text": value["alt_text"], "decorative": value["decorative"], "caption": value.get("caption", "")}
+                value = {
+                    "image": assets["image"][value["asset"]].pk,
+                    "alt_text": value["alt_text"],
+                    "decorative": value["decorative"],
+                    "caption": value.get("caption", ""),
+                }
             elif kind == "document":
-                value = {"document": assets["document"][value["asset"]].pk, "title": value["title"], "description": value.get("description", "")}
+                value = {
+                    "document": assets["document"][value["asset"]].pk,
+                    "title": value["title"],
+                    "description": value.get("description", ""),
+                }
             elif kind == "media":
                 media = assets["media"][value["asset"]]
                 captions = self.captions(media.collection, value["transcript"])
-                value = {"media": media.pk, "title": value["title"], "transcript": value["transcript"], "captions": [{"language": "en", "file": captions.pk}]}
+                value = {
+                    "media": media.pk,
+                    "title": value["title"],
+                    "transcript": value["transcript"],
+                    "captions": [{"language": "en", "file": captions.pk}],
+                }
             elif kind == "related_links":
-                links = [{"page": chapters[link["chapter"]].pk, "url": "", "text": link.get("text", "")} for link in value["links"] if link["chapter"] in chapters]
+                links = [
+                    {"page": chapters[link["chapter"]].pk, "url": "", "text": link.get("text", "")}
+                    for link in value["links"]
+                    if link["chapter"] in chapters
+                ]
                 if not links:
                     continue
                 value = {"title": value.get("title", ""), "links": links}
@@ -215,7 +257,9 @@ class DemoLoader:
             contributors[name] = contributor
         terms = []
         for term, definition in GLOSSARY:
-            glossary_term, created = GlossaryTerm.objects.get_or_create(term=term, locale=source_locale, defaults={"definition": definition})
+            glossary_term, created = GlossaryTerm.objects.get_or_create(
+                term=term, locale=source_locale, defaults={"definition": definition}
+            )
             if created:
                 self.note(f"glossary term {term}")
             terms.append(glossary_term)
@@ -266,13 +310,19 @@ class DemoLoader:
             if created:
                 for order, (name, _role, _lived, _consent, credits) in enumerate(CONTRIBUTORS):
                     if spec["slug"] in credits:
-                        GuideContributor.objects.create(page=guide, contributor=contributors[name], contribution=credits[spec["slug"]], sort_order=order)
+                        GuideContributor.objects.create(
+                            page=guide, contributor=contributors[name], contribution=credits[spec["slug"]], sort_order=order
+                        )
                 created_pages.append((guide, None))
             for chapter_spec in spec["chapters"]:
                 # Placeholder text so the page can exist before the chapters it links to; the
                 # real body is set below, before the first revision is saved.
                 chapter, created = self.child(
-                    guide, GuideChapterPage, chapter_spec["slug"], title=chapter_spec["title"], summary=chapter_spec["summary"],
+                    guide,
+                    GuideChapterPage,
+                    chapter_spec["slug"],
+                    title=chapter_spec["title"],
+                    summary=chapter_spec["summary"],
                     body=[{"type": "paragraph", "value": "<p>…</p>"}],
                 )
                 chapters[f"{spec['slug']}/{chapter_spec['slug']}"] = chapter
@@ -372,14 +422,22 @@ class DemoLoader:
             home, _ = self.home_page()
             assets = self.assets()
             contributors, terms = self.snippets()
-            index, created = self.child(home, GuideIndexPage, demo_content.GUIDE_INDEX["slug"], title=demo_content.GUIDE_INDEX["title"], intro=demo_content.GUIDE_INDEX["intro"])
+            index, created = self.child(
+                home,
+                GuideIndexPage,
+                demo_content.GUIDE_INDEX["slug"],
+                title=demo_content.GUIDE_INDEX["title"],
+                intro=demo_content.GUIDE_INDEX["intro"],
+            )
             if created:
                 self.publish(index)
             if not home.live or not home.latest_revision_id:
                 self.publish(home)
             standard_pages = {}
             for spec in demo_content.STANDARD_PAGES:
-                page, created = self.child(home, StandardPage, spec["slug"], title=spec["title"], body=self.stream(spec["body"], assets, {}))
+                page, created = self.child(
+                    home, StandardPage, spec["slug"], title=spec["title"], body=self.stream(spec["body"], assets, {})
+                )
                 if created:
                     self.publish(page)
                 standard_pages[spec["slug"]] = page

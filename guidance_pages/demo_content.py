@@ -201,10 +201,7 @@ STANDARD_PAGES = [
             {"type": "heading", "value": {"text": "Email us", "level": "h2"}},
             {
                 "type": "paragraph",
-                "value": (
-                    "<p>Email <b>hello@example.org</b>. "
-                    "We read every message and try to reply within 10 working days.</p>"
-                ),
+                "value": ("<p>Email <b>hello@example.org</b>. We read every message and try to reply within 10 working days.</p>"),
             },
             {
                 "type": "key_point",
@@ -238,9 +235,7 @@ GUIDES = [
             "How to bring people with lived experience of seeking asylum onto your board. "
             "Get ready, find and invite candidates, and support them well in their first months."
         ),
-        "audience": (
-            "For chairs, trustees and senior staff of small charities that support refugees and people seeking asylum."
-        ),
+        "audience": ("For chairs, trustees and senior staff of small charities that support refugees and people seeking asylum."),
         "key_points": [
             "People with lived experience make better decisions about services they know from the inside.",
             "Get your board ready first: clear words, accessible meetings and expenses paid quickly.",
@@ -526,9 +521,7 @@ GUIDES = [
                         "type": "quote",
                         "value": {
                             "text": (
-                                "Other charities sent me a form with twelve pages. "
-                                "This one invited me for tea. "
-                                "That is why I said yes."
+                                "Other charities sent me a form with twelve pages. This one invited me for tea. That is why I said yes."
                             ),
                             "attribution": "",
                             "anonymous": True,
@@ -657,10 +650,7 @@ GUIDES = [
                     {
                         "type": "quote",
                         "value": {
-                            "text": (
-                                "I am not on the board to tell my story. "
-                                "I am there to help run the charity, like everyone else."
-                            ),
+                            "text": ("I am not on the board to tell my story. I am there to help run the charity, like everyone else."),
                             "attribution": "",
                             "anonymous": True,
                         },
@@ -729,9 +719,7 @@ GUIDES = [
             "How to set up and run a group where people with lived experience of seeking asylum shape your work. "
             "Includes paying people safely and showing what changed."
         ),
-        "audience": (
-            "For staff and volunteers who run, or want to start, a group for people with lived experience in a small charity."
-        ),
+        "audience": ("For staff and volunteers who run, or want to start, a group for people with lived experience in a small charity."),
         "key_points": [
             "Agree a clear purpose with the group before you start.",
             "Remove the costs of taking part: pay travel, provide childcare and share food.",
@@ -743,10 +731,7 @@ GUIDES = [
             {
                 "slug": "setting-up-the-group",
                 "title": "Setting up the group",
-                "summary": (
-                    "Agree what the group is for, who can join and where it meets. "
-                    "A clear start saves a lot of confusion later."
-                ),
+                "summary": ("Agree what the group is for, who can join and where it meets. A clear start saves a lot of confusion later."),
                 "body": [
                     {
                         "type": "paragraph",
@@ -832,8 +817,7 @@ GUIDES = [
                 "slug": "running-a-meeting",
                 "title": "Running a meeting",
                 "summary": (
-                    "Good meetings feel safe, warm and useful. "
-                    "Agree ground rules, book interpreters, and remove the costs of taking part."
+                    "Good meetings feel safe, warm and useful. Agree ground rules, book interpreters, and remove the costs of taking part."
                 ),
                 "body": [
                     {
@@ -914,8 +898,7 @@ GUIDES = [
                         "type": "quote",
                         "value": {
                             "text": (
-                                "The first time, I came only because they said there was childcare. "
-                                "Now I come because I know they listen."
+                                "The first time, I came only because they said there was childcare. Now I come because I know they listen."
                             ),
                             "attribution": "Amira, EBE group member",
                             "anonymous": False,

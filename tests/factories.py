@@ -106,5 +106,3 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = GlossaryTerm
-
-

@@ -44,7 +44,7 @@ def test_a_decorative_image_cannot_also_have_a_description(picture):
 
 
 def test_an_image_description_is_its_alt_text(picture):
-    html = ImageBlock().render(ImageBlock().clean(image_value(picture, alt_text='Five people <b>talking</b>')))
+    html = ImageBlock().render(ImageBlock().clean(image_value(picture, alt_text="Five people <b>talking</b>")))
     assert 'alt="Five people &lt;b&gt;talking&lt;/b&gt;"' in html
 
 

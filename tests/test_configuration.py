@@ -18,7 +18,9 @@ BASE_DIR = Path(__file__).resolve().parents[1]
 def manage(*args, **environment):
     env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "CONTENT_LANGUAGES", "DJANGO_SETTINGS_MODULE"}}
     env.update(environment)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 @pytest.mark.parametrize(
@@ -66,7 +68,9 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
 def test_wal_mode_is_really_on_for_a_sqlite_file(tmp_path):
     database = tmp_path / "wal.sqlite3"
     result = manage(
-        "shell", "-c", "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])",
+        "shell",
+        "-c",
+        "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])",
         DATABASE_URL=f"sqlite:///{database}",
     )
     assert result.returncode == 0, result.stderr

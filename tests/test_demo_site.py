@@ -102,8 +102,16 @@ def test_persian_guide_is_partly_translated_with_one_chapter_in_progress():
     english = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
     persian = Locale.objects.get(language_code=PARTIAL_GUIDE_LANGUAGE)
     chapters = list(GuideChapterPage.objects.child_of(english))
-    live = [chapter for chapter in chapters if GuideChapterPage.objects.live().filter(translation_key=chapter.translation_key, locale=persian).exists()]
-    drafts = [chapter for chapter in chapters if GuideChapterPage.objects.filter(translation_key=chapter.translation_key, locale=persian, live=False).exists()]
+    live = [
+        chapter
+        for chapter in chapters
+        if GuideChapterPage.objects.live().filter(translation_key=chapter.translation_key, locale=persian).exists()
+    ]
+    drafts = [
+        chapter
+        for chapter in chapters
+        if GuideChapterPage.objects.filter(translation_key=chapter.translation_key, locale=persian, live=False).exists()
+    ]
     assert len(live) == PARTIAL_PUBLISHED_CHAPTERS
     assert len(drafts) == 1
     assert len(live) + len(drafts) < len(chapters)

@@ -7,7 +7,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "path",
-    ["/xx/", "/zz-yy/guides/", "/de/", "/en-gb-zz/", "/en/no-such-page/", "/ar/guides/no-such-guide/", "/en/" + "a/" * 300, "/en/%00/", "/en/..%2f..%2fetc/passwd"],
+    [
+        "/xx/",
+        "/zz-yy/guides/",
+        "/de/",
+        "/en-gb-zz/",
+        "/en/no-such-page/",
+        "/ar/guides/no-such-guide/",
+        "/en/" + "a/" * 300,
+        "/en/%00/",
+        "/en/..%2f..%2fetc/passwd",
+    ],
 )
 def test_unknown_language_or_page_is_a_404(client, path):
     response = client.get(path, follow=True)

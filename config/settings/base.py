@@ -95,7 +95,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
-        raise ImproperlyConfigured('REDIS_URL must start with redis://, rediss:// or unix://, for example REDIS_URL="redis://127.0.0.1:6379/0".')
+        raise ImproperlyConfigured(
+            'REDIS_URL must start with redis://, rediss:// or unix://, for example REDIS_URL="redis://127.0.0.1:6379/0".'
+        )
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",

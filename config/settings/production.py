@@ -12,7 +12,9 @@ from .base import STORAGES
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 32:
-    raise ImproperlyConfigured('SECRET_KEY must be set to a long random value, for example SECRET_KEY="$(python -c \'import secrets; print(secrets.token_urlsafe(50))\')".')
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a long random value, for example SECRET_KEY=\"$(python -c 'import secrets; print(secrets.token_urlsafe(50))')\"."
+    )
 if "ALLOWED_HOSTS" not in os.environ:
     raise ImproperlyConfigured('ALLOWED_HOSTS must list the site\'s host names, for example ALLOWED_HOSTS="guidance.example.org".')
 

@@ -3,13 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey
 
 from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock
 from guidance_pages.localized import localized_pages, translations_by_key
@@ -169,7 +168,11 @@ class GuideChapterPage(Page):
         max_length=300,
         help_text=_("One or two sentences, shown under the title and in the list of chapters."),
     )
-    body = StreamField(GuideBodyBlock(), verbose_name=_("chapter text"), help_text=_("Build the chapter from blocks: text, headings, quotes, checklists and more."))
+    body = StreamField(
+        GuideBodyBlock(),
+        verbose_name=_("chapter text"),
+        help_text=_("Build the chapter from blocks: text, headings, quotes, checklists and more."),
+    )
 
     parent_page_types = ["guidance_pages.GuidePage"]
     subpage_types = []
@@ -188,7 +191,9 @@ class GuideChapterPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         guide = GuidePage.objects.filter(path=self.path[: -self.steplen]).first()
-        chapters = list(GuideChapterPage.objects.live().sibling_of(self).only("id", "title", "path", "url_path", "depth", "locale_id", "live"))
+        chapters = list(
+            GuideChapterPage.objects.live().sibling_of(self).only("id", "title", "path", "url_path", "depth", "locale_id", "live")
+        )
         position = next((index for index, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
         context.update(
             guide=guide,
@@ -203,7 +208,9 @@ class GuideChapterPage(Page):
 class StandardPage(Page):
     """A page outside the guides: about, privacy, accessibility statement, contact."""
 
-    summary = models.TextField(verbose_name=_("summary"), max_length=300, blank=True, help_text=_("Optional: one sentence shown under the title."))
+    summary = models.TextField(
+        verbose_name=_("summary"), max_length=300, blank=True, help_text=_("Optional: one sentence shown under the title.")
+    )
     body = StreamField(GuideBodyBlock(), verbose_name=_("page text"), help_text=_("Build the page from blocks: text, headings and more."))
 
     parent_page_types = ["guidance_pages.HomePage"]

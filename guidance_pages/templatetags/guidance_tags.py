@@ -61,7 +61,10 @@ def link_items(values):
 def _for_reader(model):
     """The snippet in the reader's language, falling back to the source language."""
     current = translation.get_language()
-    candidates = {item.locale.language_code: item for item in model.objects.filter(locale__language_code__in={current, settings.LANGUAGE_CODE}).select_related("locale")}
+    candidates = {
+        item.locale.language_code: item
+        for item in model.objects.filter(locale__language_code__in={current, settings.LANGUAGE_CODE}).select_related("locale")
+    }
     return candidates.get(current) or candidates.get(settings.LANGUAGE_CODE)
 
 
@@ -69,7 +72,10 @@ def _for_reader(model):
 def site_navigation(context):
     """The menu at the top of every page."""
     menu = _for_reader(NavigationMenu)
-    return {"links": link_items(block.value for block in menu.links) if menu else [], "current_url": getattr(context.get("page"), "url", None)}
+    return {
+        "links": link_items(block.value for block in menu.links) if menu else [],
+        "current_url": getattr(context.get("page"), "url", None),
+    }
 
 
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)

@@ -57,7 +57,7 @@ def _answer_with_django(client):
         else:
             response = client.get(path, HTTP_ACCEPT_LANGUAGE=request.headers.get("accept-language", "en"))
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        headers = {key: value for key, value in response.items()}
+        headers = dict(response.items())
         route.fulfill(status=response.status_code, headers=headers, body=body)
 
     return handle

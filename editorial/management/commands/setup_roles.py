@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from guidance_pages.models import HomePage
 from editorial.roles import setup_roles
+from guidance_pages.models import HomePage
 
 
 class Command(BaseCommand):
