@@ -15,7 +15,7 @@ run: setup
 setup: $(VENV)/.runtime
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
-	$(MANAGE) load_demo
+	BASE_URL="$${BASE_URL:-http://$(HOST):$(PORT)}" $(MANAGE) load_demo
 
 test: $(VENV)/.dev
 	$(MANAGE) compile_translations

@@ -10,15 +10,26 @@ import django.conf.locale
 from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 
+
+def gettext_noop(text):
+    """Marks a string for makemessages without importing Django's translation machinery.
+
+    Settings import this module; importing django.utils.translation from settings hides a
+    configuration error from manage.py (it then runs with half-loaded settings).
+    """
+    return text
+
+
 SOURCE_LANGUAGE = "en"
 
 DEFAULT_CONTENT_LANGUAGES = ["en", "ar", "fa", "ps", "ckb", "ti", "so", "uk", "fr", "ur"]
 
 # Languages Django does not ship. ``name`` is English, ``name_local`` is the language's own name.
+# The English names are marked for translation, so ``name_translated`` works in every language.
 EXTRA_LANG_INFO = {
-    "ps": {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"},
-    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
-    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+    "ps": {"bidi": True, "code": "ps", "name": gettext_noop("Pashto"), "name_local": "پښتو"},
+    "ti": {"bidi": False, "code": "ti", "name": gettext_noop("Tigrinya"), "name_local": "ትግርኛ"},
+    "so": {"bidi": False, "code": "so", "name": gettext_noop("Somali"), "name_local": "Soomaali"},
 }
 
 

@@ -44,3 +44,19 @@ def test_django_can_switch_to_the_languages_it_does_not_ship(code):
 
 def test_admin_is_offered_in_the_content_languages_wagtail_is_translated_into():
     assert [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == ["en", "ar", "fa", "uk", "fr"]
+
+
+@pytest.mark.parametrize(("language", "expected"), [("ar", "البشتو"), ("uk", "пушту"), ("fr", "pachto")])
+def test_pashto_is_named_in_the_readers_language_too(language, expected):
+    with translation.override(language):
+        assert str(translation.get_language_info("ps")["name_translated"]) == expected
+
+
+def test_a_newly_configured_language_gets_its_locale_on_migrate(db, settings):
+    from guidance_pages.locales import create_content_locales
+
+    settings.WAGTAIL_CONTENT_LANGUAGES = [*settings.WAGTAIL_CONTENT_LANGUAGES, ("de", "German")]
+    assert not Locale.objects.filter(language_code="de").exists()
+    create_content_locales()
+    create_content_locales()  # and again: still exactly one
+    assert Locale.objects.filter(language_code="de").count() == 1

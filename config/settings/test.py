@@ -15,9 +15,13 @@ ALLOWED_HOSTS = ["*"]
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 
-# Uploads go to a throwaway folder per test process, never into the project's media/.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="guidance-test-media-"))
-atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# Uploads (and collected static files) go to a throwaway folder per test process, never into
+# the project's media/.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="guidance-tests-"))
+atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
+MEDIA_ROOT = _SCRATCH / "media"
+STATIC_ROOT = _SCRATCH / "static"
+STATIC_ROOT.mkdir()
 
 # Serve static files from the source folders, as in production but without collectstatic.
 WHITENOISE_USE_FINDERS = True

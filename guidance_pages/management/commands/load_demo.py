@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from guidance_pages.demo import DEMO_PASSWORD, load_demo
@@ -13,6 +14,8 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The demo content is already loaded; nothing changed.")
         self.stdout.write("")
-        self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (password for all: " + DEMO_PASSWORD + ", unless you changed it):")
+        self.stdout.write(
+            f"Demo logins for {settings.WAGTAILADMIN_BASE_URL}/admin/ (password for all: {DEMO_PASSWORD}, unless you changed it):"
+        )
         for username, description in users:
             self.stdout.write(f"  {username:<15} {description}")
