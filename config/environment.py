@@ -56,3 +56,30 @@ def database_from_url(url, sqlite_default_path):
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
         }
     return config
+
+
+def env_positive_int(name, default):
+    """A whole number above zero, such as a number of days."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise ImproperlyConfigured(f'{name} must be a whole number above zero, for example {name}="{default}"; got "{value}".')
+    return number
+
+
+def env_rate(name, default):
+    """A rate such as "10/600": at most 10 times in 600 seconds. Returns (10, 600)."""
+    value = os.environ.get(name) or default
+    count, _slash, seconds = value.partition("/")
+    try:
+        parsed = (int(count), int(seconds))
+    except ValueError:
+        parsed = (0, 0)
+    if parsed[0] < 1 or parsed[1] < 1:
+        raise ImproperlyConfigured(f'{name} must be "times/seconds", for example {name}="{default}"; got "{value}".')
+    return parsed

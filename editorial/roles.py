@@ -95,9 +95,11 @@ def setup_roles(source_home):
     _grant_pages(peers, source_home, EDITOR_PAGE_ACTIONS)
     _grant_library(peers, root_collection)
 
+    read_feedback = [_permission("feedback", "view_pagefeedback"), _permission("feedback", "change_pagefeedback")]
     reviewers = _group(
         REVIEWERS,
         *snippet_edit,
+        *read_feedback,
         *_snippet_permissions("delete_contributor", "delete_glossaryterm", "change_navigationmenu", "change_footertext"),
     )
     _grant_pages(reviewers, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
@@ -109,6 +111,7 @@ def setup_roles(source_home):
         _permission("auth", "change_user"),
         _permission("auth", "delete_user"),
         _permission("auth", "change_group"),
+        *read_feedback,
     )
     _grant_pages(administrators, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
     _grant_library(administrators, root_collection)

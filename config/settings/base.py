@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.environment import database_from_url, env_list
+from config.environment import database_from_url, env_bool, env_list, env_positive_int, env_rate
 from config.languages import (
     DEFAULT_CONTENT_LANGUAGES,
     SOURCE_LANGUAGE,
@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "guidance_pages",
     "editorial",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtailmedia",
@@ -149,7 +150,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -176,6 +177,15 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Page editors can be long; Django's default of 1000 form fields is too few for a long chapter.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Reader feedback
+
+# At most this many submissions per reader in this many seconds, counted across all processes.
+FEEDBACK_RATE_LIMIT = env_rate("FEEDBACK_RATE_LIMIT", "10/600")
+# Feedback older than this is deleted by `manage.py delete_old_feedback` (run it daily).
+FEEDBACK_RETENTION_DAYS = env_positive_int("FEEDBACK_RETENTION_DAYS", 365)
+# Behind a reverse proxy every request comes from the proxy; trust its X-Forwarded-For instead.
+FEEDBACK_TRUST_X_FORWARDED_FOR = env_bool("FEEDBACK_TRUST_X_FORWARDED_FOR", False)
 
 # Logging: tracebacks to the console, where gunicorn and runserver collect them.
 

@@ -1,6 +1,7 @@
 """Settings for the test suite: fast hashing, memory cache (unless REDIS_URL is set) and memory email."""
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,7 +20,7 @@ if not REDIS_URL:
 # the project's media/.
 _SCRATCH = Path(tempfile.mkdtemp(prefix="guidance-tests-"))
 atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
-MEDIA_ROOT = _SCRATCH / "media"
+MEDIA_ROOT = Path(os.environ["MEDIA_ROOT"]) if os.environ.get("MEDIA_ROOT") else _SCRATCH / "media"
 STATIC_ROOT = _SCRATCH / "static"
 STATIC_ROOT.mkdir()
 

@@ -52,10 +52,15 @@ def _answer_with_django(client):
         connections["default"] = test_connection
         request = route.request
         path = request.url.removeprefix(BASE_URL)
+        headers = {
+            "HTTP_ACCEPT": request.headers.get("accept", "*/*"),
+            "HTTP_ACCEPT_LANGUAGE": request.headers.get("accept-language", "en"),
+        }
         if request.method == "POST":
-            response = client.post(path, data=request.post_data or "", content_type=request.headers.get("content-type", ""))
+            body = request.post_data_buffer or b""
+            response = client.post(path, data=body, content_type=request.headers.get("content-type", ""), **headers)
         else:
-            response = client.get(path, HTTP_ACCEPT_LANGUAGE=request.headers.get("accept-language", "en"))
+            response = client.get(path, **headers)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         headers = dict(response.items())
         route.fulfill(status=response.status_code, headers=headers, body=body)

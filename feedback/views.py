@@ -1,0 +1,66 @@
+"""Receiving a reader's feedback: a plain form POST that also answers fetch() with JSON."""
+
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from feedback.forms import FeedbackForm
+from feedback.models import PageFeedback
+from feedback.ratelimit import allow_submission
+from guidance_pages.models import GuideChapterPage
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _refuse(request, status, message, page=None):
+    if _wants_json(request):
+        return JsonResponse({"ok": False, "message": message}, status=status)
+    return render(request, "feedback/refused.html", {"message": message, "back": page}, status=status)
+
+
+@require_POST
+def submit(request):
+    """Store one answer, or refuse it with a clear message and store nothing."""
+    if not allow_submission(request):
+        return _refuse(request, 429, _("You have sent a lot of answers in a short time. Please wait a few minutes and try again."))
+    form = FeedbackForm(request.POST, language_code=translation.get_language())
+    if form.is_from_a_robot():
+        # Robots get the same answer as people, so they learn nothing; nothing is stored.
+        return _thank(request, None)
+    if not form.is_valid():
+        message = " ".join(str(error) for errors in form.errors.values() for error in errors)
+        return _refuse(request, 400, message, form.cleaned_data.get("page"))
+    feedback = PageFeedback.objects.create(
+        page=form.cleaned_data["page"],
+        language_code=form.language_code,
+        useful=form.cleaned_data["useful"],
+        comment=form.cleaned_data["comment"],
+    )
+    return _thank(request, feedback.page)
+
+
+def _thank(request, page):
+    message = _("Thank you. Your answer helps us improve this guidance.")
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "message": message})
+    url = reverse("feedback:thanks")
+    if page is not None:
+        url += f"?page={page.pk}"
+    response = redirect(url)
+    response.status_code = 303  # "See other": the browser fetches the thank-you page with GET
+    return response
+
+
+@require_GET
+def thanks(request):
+    """The thank-you page for readers without JavaScript, with a way back to the page."""
+    page = None
+    page_id = request.GET.get("page", "")
+    if page_id.isdigit():
+        page = GuideChapterPage.objects.live().public().filter(pk=int(page_id), locale__language_code=translation.get_language()).first()
+    return render(request, "feedback/thanks.html", {"back": page})
