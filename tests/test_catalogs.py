@@ -8,7 +8,7 @@ from django.conf import settings
 import polib
 import pytest
 
-PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+PLACEHOLDER = re.compile(r"%%|%\(\w+\)[sd]|\{\w+\}")
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 

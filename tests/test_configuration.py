@@ -16,7 +16,8 @@ BASE_DIR = Path(__file__).resolve().parents[1]
 
 
 def manage(*args, **environment):
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "CONTENT_LANGUAGES", "DJANGO_SETTINGS_MODULE"}}
+    ours = {"DATABASE_URL", "CONTENT_LANGUAGES", "DJANGO_SETTINGS_MODULE", "REDIS_URL", "FEEDBACK_RATE_LIMIT", "FEEDBACK_RETENTION_DAYS"}
+    env = {key: value for key, value in os.environ.items() if key not in ours}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False
@@ -34,6 +35,11 @@ def manage(*args, **environment):
         ("CONTENT_LANGUAGES", "ar,fa", "must include the source language 'en'"),
         ("CONTENT_LANGUAGES", " , ", "CONTENT_LANGUAGES is empty"),
         ("CONTENT_LANGUAGES", "en,ar,ar", "lists a language twice"),
+        ("FEEDBACK_RATE_LIMIT", "lots", 'must be "times/seconds"'),
+        ("FEEDBACK_RATE_LIMIT", "0/600", 'must be "times/seconds"'),
+        ("FEEDBACK_RETENTION_DAYS", "-5", "must be a whole number above zero"),
+        ("FEEDBACK_TRUST_X_FORWARDED_FOR", "perhaps", "must be true or false"),
+        ("REDIS_URL", "localhost:6379", "REDIS_URL must start with redis://"),
     ],
 )
 def test_a_bad_setting_stops_start_up_with_one_clear_line(variable, value, expected):
