@@ -33,10 +33,26 @@ EXTRA_LANG_INFO = {
 }
 
 
+# Codes a reader's browser may send for a shipped language under another name. Django follows a
+# "fallback" entry when it matches Accept-Language (regional variants such as fa-IR or ar-SY
+# already fall back to fa and ar by themselves).
+RELATED_LANGUAGES = {
+    "prs": ["fa"],  # Dari, the Persian of Afghanistan
+    "pbt": ["ps"],  # Southern Pashto
+    "pbu": ["ps"],  # Northern Pashto
+    "pst": ["ps"],  # Central Pashto
+    "ku-arab": ["ckb"],  # Kurdish in Arabic script is almost always Sorani
+    "ku-iq": ["ckb"],
+    "ku-ir": ["ckb"],
+}
+
+
 def register_extra_languages():
-    """Teach Django the languages it lacks; safe to call more than once."""
+    """Teach Django the languages it lacks, and related codes; safe to call more than once."""
     for code, info in EXTRA_LANG_INFO.items():
         django.conf.locale.LANG_INFO.setdefault(code, info)
+    for code, fallback in RELATED_LANGUAGES.items():
+        django.conf.locale.LANG_INFO.setdefault(code, {"fallback": fallback})
 
 
 def right_to_left_languages():

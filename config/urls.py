@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guidance_pages.views import choose_language
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -20,6 +22,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("feedback/", include("feedback.urls")),
+    path("language/", choose_language, name="choose_language"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,6 +4,8 @@ import re
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -148,7 +150,8 @@ def test_language_switcher_names_each_translation_in_its_own_script(client):
     guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
     response = client.get(guide.url)
     arabic = guide.get_translation(Locale.objects.get(language_code="ar"))
-    assert f'<a href="{arabic.url}" lang="ar" hreflang="ar" dir="rtl">العربيّة</a>' in response.text
+    choose_arabic = "/ar/language/?" + urlencode({"next": arabic.url})
+    assert f'<a href="{escape(choose_arabic)}" lang="ar" hreflang="ar" dir="rtl">العربيّة</a>' in response.text
     assert 'lang="uk" hreflang="uk" dir="ltr">Українська</a>' in response.text
     # The other guide has no Arabic version, so its switcher offers none.
     other = GuidePage.objects.get(locale__language_code="en", slug="running-an-experts-by-experience-user-group")

@@ -138,6 +138,8 @@ LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = language_choices(CONTENT_LANGUAGES)
 LANGUAGES_BIDI = right_to_left_languages()
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The reader's chosen language, remembered for a year (not personal data: only a language code).
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.http import urlencode
 
 from wagtail.models import Site
 
@@ -35,6 +36,7 @@ def language_switcher(context, page=None):
                         "code": code,
                         "name": name,
                         "url": translations[code].get_url(request),
+                        "choose_url": f"/{code}/language/?{urlencode({'next': translations[code].get_url(request)})}",
                         "bidi": translation.get_language_info(code)["bidi"],
                         "current": code == current,
                     }

@@ -73,3 +73,15 @@ def test_nothing_on_a_chapter_is_fetched_from_another_site(reader):
     reader.goto(chapter.url)
     reader.wait_for_load_state("networkidle")
     assert requested and all(url.startswith("http://testserver/") for url in requested)
+
+
+def test_a_reader_who_chooses_arabic_comes_back_to_arabic(reader):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    arabic = guide.get_translation(Locale.objects.get(language_code="ar"))
+    reader.goto(guide.url)
+    reader.locator('.language-switcher a[hreflang="ar"]').click()
+    reader.wait_for_url(f"**{arabic.url}")
+    assert reader.locator("h1").inner_text() == arabic.title
+    reader.goto("/")
+    reader.wait_for_url("**/ar/")
+    assert reader.evaluate("document.documentElement.lang") == "ar"
