@@ -63,6 +63,9 @@ def _answer_with_django(client):
             response = client.get(path, **headers)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         headers = dict(response.items())
+        if response.cookies:
+            # Django keeps cookies apart from the headers; the browser must get them too.
+            headers["set-cookie"] = "\n".join(morsel.OutputString() for morsel in response.cookies.values())
         route.fulfill(status=response.status_code, headers=headers, body=body)
 
     return handle
@@ -73,9 +76,16 @@ def reader(chromium, client, request):
     """A browser tab on a small phone screen; ``javascript`` marker param turns scripts off."""
     javascript = getattr(request, "param", True)
     context = chromium.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript, base_url=BASE_URL)
-    # Anything not on our site is refused: tests must never reach the network.
-    context.route("**/*", lambda route: route.abort())
-    context.route(f"{BASE_URL}/**", _answer_with_django(client))
+    answer = _answer_with_django(client)
+
+    def route_every_request(route):
+        # Our site is answered by Django; anything else is refused: tests never reach the network.
+        if route.request.url.startswith(BASE_URL + "/"):
+            answer(route)
+        else:
+            route.abort()
+
+    context.route(lambda url: True, route_every_request)
     page = context.new_page()
     yield page
     context.close()
