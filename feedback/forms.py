@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from feedback.models import COMMENT_MAX_LENGTH
@@ -42,7 +43,7 @@ class FeedbackForm(forms.Form):
         page = GuideChapterPage.objects.live().public().filter(pk=self.cleaned_data["page"]).select_related("locale").first()
         if page is None:
             raise forms.ValidationError(_("This page does not exist or is not published."))
-        if page.locale.language_code != self.language_code:
+        if page.locale.language_code != self.language_code and not self.is_shown_untranslated(page):
             raise forms.ValidationError(_("This page is not in the language of this address."))
         return page
 
@@ -53,6 +54,12 @@ class FeedbackForm(forms.Form):
         if MARKUP.search(comment):
             raise forms.ValidationError(_("Please write your comment as plain text, without code or HTML tags."))
         return comment
+
+    def is_shown_untranslated(self, page):
+        """An English page read under the reader's language because it has no translation yet."""
+        return page.locale.language_code == settings.LANGUAGE_CODE and not (
+            page.get_translations().live().filter(locale__language_code=self.language_code).exists()
+        )
 
     def is_from_a_robot(self):
         return bool(self.data.get("website"))

@@ -4,6 +4,7 @@ Wagtail's ``.localized`` costs a query per object (and another for the locale); 
 links would cost twenty. These helpers filter on the language code, so no locale is loaded.
 """
 
+from django.conf import settings
 from django.utils import translation
 
 from wagtail.models import Page
@@ -23,3 +24,20 @@ def localized_pages(pages, language_code=None):
     pages = [page for page in pages if page is not None]
     found = translations_by_key(Page.objects.live(), pages, language_code)
     return [found.get(page.translation_key, page) for page in pages]
+
+
+def reader_url(page, request=None):
+    """The page's address in the reader's language.
+
+    A page the reader's language does not have is linked under the reader's own prefix
+    (/ar/guides/...), where it is shown in English with a notice, so readers never leave
+    their language by following a link.
+    """
+    url = page.get_url(request)
+    if not url:
+        return url
+    language = translation.get_language()
+    _empty, prefix, rest = (url.split("/", 2) + ["", ""])[:3]
+    if prefix != language and prefix in dict(settings.LANGUAGES):
+        return f"/{language}/{rest}"
+    return url

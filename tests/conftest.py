@@ -85,3 +85,11 @@ def english_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: Redis (in CI) keeps values between tests otherwise."""
+    from django.core.cache import cache
+
+    cache.clear()

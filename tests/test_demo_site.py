@@ -123,7 +123,12 @@ def test_a_draft_translation_is_not_shown_to_readers(client):
     persian = Locale.objects.get(language_code=PARTIAL_GUIDE_LANGUAGE)
     draft = GuideChapterPage.objects.filter(locale=persian, live=False).first()
     assert draft is not None
-    assert client.get(draft.url).status_code == 404
+    english = draft.get_translation(Locale.objects.get(language_code="en"))
+    response = client.get(draft.url)
+    # Readers get the published English text with a notice, never the unpublished draft.
+    assert response.status_code == 200
+    assert draft.title not in response.text
+    assert f'<h1 lang="en" dir="ltr">{english.title}</h1>' in response.text
 
 
 def test_chapter_shows_on_this_page_and_links_to_previous_and_next(client):

@@ -1,13 +1,15 @@
 """The page types of the guidance site: home, guide list, guide, chapter and standard pages."""
 
+from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock
@@ -42,6 +44,25 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the page for a reader's address; fall back to English when it is not translated.
+
+        A guide that exists only in English is still reachable under /ar/...: the reader sees
+        the English text, with a notice in Arabic, and the site around it stays in Arabic.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or self.locale.language_code == settings.LANGUAGE_CODE:
+                raise
+            source_home = self.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
+            if source_home is None or not source_home.live:
+                raise
+            route = source_home.specific.route(request, path_components)
+            if request is not None:
+                request.untranslated_language = settings.LANGUAGE_CODE
+            return route
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         chosen = [block.value for block in self.featured_guides if block.value is not None]
@@ -49,9 +70,10 @@ class HomePage(Page):
             localized = localized_pages(chosen)
             guides = GuidePage.objects.live().in_bulk([page.pk for page in localized])
             context["guides"] = [guides[page.pk] for page in localized if page.pk in guides]
-        else:
-            context["guides"] = list(GuidePage.objects.live().descendant_of(self).order_by("-first_published_at")[:6])
-        context["guide_index"] = GuideIndexPage.objects.live().child_of(self).first()
+        guide_index = GuideIndexPage.objects.live().child_of(self).first()
+        if not chosen:
+            context["guides"] = guide_index.guides_for_reader()[:6] if guide_index else []
+        context["guide_index"] = guide_index
         return context
 
 
@@ -74,9 +96,23 @@ class GuideIndexPage(Page):
     class Meta:
         verbose_name = _("list of guides")
 
+    def guides_for_reader(self):
+        """This language's guides, then the English guides it has no translation of yet."""
+        guides = list(GuidePage.objects.live().child_of(self))
+        source_index = (
+            GuideIndexPage.objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if source_index is None:
+            return guides
+        translated = {guide.translation_key for guide in guides}
+        return guides + [guide for guide in GuidePage.objects.live().child_of(source_index) if guide.translation_key not in translated]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = GuidePage.objects.live().child_of(self)
+        context["guides"] = self.guides_for_reader()
         return context
 
 
@@ -195,6 +231,9 @@ class GuideChapterPage(Page):
             GuideChapterPage.objects.live().sibling_of(self).only("id", "title", "path", "url_path", "depth", "locale_id", "live")
         )
         position = next((index for index, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
+        if getattr(request, "untranslated_language", None):
+            # Shown in English under the reader's language: link to chapters they do have.
+            chapters = localized_pages(chapters)
         context.update(
             guide=guide,
             chapters=chapters,

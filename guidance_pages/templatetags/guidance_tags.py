@@ -3,11 +3,13 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from wagtail.models import Site
 
 from guidance_pages.localized import localized_pages
+from guidance_pages.localized import reader_url as url_for_reader
 from guidance_pages.models import FooterText, NavigationMenu
 
 register = template.Library()
@@ -54,7 +56,7 @@ def link_items(values):
     for value in values:
         if value["page"]:
             page = by_key.get(value["page"].translation_key, value["page"])
-            items.append({"url": page.url, "text": value["text"] or page.title})
+            items.append({"url": url_for_reader(page), "text": value["text"] or page.title})
         elif value["url"]:
             items.append({"url": value["url"], "text": value["text"]})
     return items
@@ -91,3 +93,24 @@ def site_footer(context):
 def home_url():
     """The home page in the reader's language."""
     return f"/{translation.get_language()}/"
+
+
+@register.simple_tag(takes_context=True)
+def reader_url(context, page):
+    """Like {% pageurl %}, but keeps the reader in their language (see localized.reader_url)."""
+    return url_for_reader(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, page):
+    """lang and dir for a page's own text when it is not in the reader's language.
+
+    An English guide shown on an Arabic page (not translated yet) is marked lang="en" dir="ltr",
+    so screen readers pronounce it as English and it lays out left to right.
+    """
+    url = page.get_url(context.get("request")) or ""
+    language = url.split("/")[1] if url.startswith("/") and url.count("/") > 1 else ""
+    if not language or language == translation.get_language() or language not in dict(settings.LANGUAGES):
+        return ""
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
