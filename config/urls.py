@@ -2,15 +2,18 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guidance_pages.sitemap import GuidanceSitemap
 from guidance_pages.views import choose_language
 
 urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": GuidanceSitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -19,6 +19,39 @@ def _language_names():
     return {code: translation.get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
 
 
+def live_translations(request, page):
+    """{language code: page} for every live version of the page, in one query per request."""
+    cache = getattr(request, "_live_translations", None) if request is not None else None
+    if cache is not None and cache[0] == page.pk:
+        return cache[1]
+    found = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    if request is not None:
+        request._live_translations = (page.pk, found)
+    return found
+
+
+@register.inclusion_tag("includes/alternates.html", takes_context=True)
+def page_alternates(context, page=None):
+    """<link rel="alternate" hreflang> for every translation, x-default, and the canonical address."""
+    request = context.get("request")
+    if page is None or not getattr(page, "pk", None) or request is None:
+        return {"alternates": [], "canonical": None}
+    translations = live_translations(request, page)
+    alternates = [
+        {"code": code, "url": request.build_absolute_uri(translations[code].get_url(request))}
+        for code, _name in settings.LANGUAGES
+        if code in translations
+    ]
+    if settings.LANGUAGE_CODE in translations:
+        alternates.append({"code": "x-default", "url": request.build_absolute_uri(translations[settings.LANGUAGE_CODE].get_url(request))})
+    # A page shown in English under another language belongs, canonically, to its English address.
+    canonical = request.build_absolute_uri(page.get_url(request))
+    return {"alternates": alternates, "canonical": canonical}
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     """Links to this page in every language it is published in, each named in its own language."""
@@ -30,7 +63,7 @@ def language_switcher(context, page=None):
         page = site.root_page if site else None
     languages = []
     if page is not None:
-        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
+        translations = live_translations(request, page)
         for code, name in _language_names().items():
             if code in translations:
                 languages.append(
