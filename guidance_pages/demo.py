@@ -323,6 +323,7 @@ class DemoLoader:
                     chapter_spec["slug"],
                     title=chapter_spec["title"],
                     summary=chapter_spec["summary"],
+                    content_note=chapter_spec.get("content_note", ""),
                     body=[{"type": "paragraph", "value": "<p>…</p>"}],
                 )
                 chapters[f"{spec['slug']}/{chapter_spec['slug']}"] = chapter

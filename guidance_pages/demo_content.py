@@ -1111,6 +1111,7 @@ GUIDES = [
             {
                 "slug": "wellbeing-and-safe-spaces",
                 "title": "Wellbeing and safe spaces",
+                "content_note": "This chapter talks about trauma and about people being asked to retell hard experiences.",
                 "summary": (
                     "Many members have lived through trauma. "
                     "Work in a trauma-informed way, respect the right to pass, and never ask people to retell their story."

@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "guidance_pages.context_processors.reader_site",
             ],
         },
     },
@@ -179,6 +180,13 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Page editors can be long; Django's default of 1000 form fields is too few for a long chapter.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Safeguarding
+
+# "Leave this site" sends readers here: a neutral, common site that raises no questions.
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+if not QUICK_EXIT_URL.startswith("https://"):
+    raise ImproperlyConfigured('QUICK_EXIT_URL must be an https:// address, for example QUICK_EXIT_URL="https://www.bbc.co.uk/weather".')
 
 # Reader feedback
 

@@ -204,6 +204,15 @@ class GuideChapterPage(Page):
         max_length=300,
         help_text=_("One or two sentences, shown under the title and in the list of chapters."),
     )
+    content_note = models.TextField(
+        verbose_name=_("content note"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Optional. If the chapter talks about something that may upset readers, say so here in one sentence, "
+            "for example: “This chapter talks about detention.” It is shown at the top of the chapter."
+        ),
+    )
     body = StreamField(
         GuideBodyBlock(),
         verbose_name=_("chapter text"),
@@ -213,7 +222,7 @@ class GuideChapterPage(Page):
     parent_page_types = ["guidance_pages.GuidePage"]
     subpage_types = []
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("content_note"), FieldPanel("body")]
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 

@@ -90,3 +90,26 @@ def test_a_reader_who_chooses_arabic_comes_back_to_arabic(reader):
     assert cookies[settings.LANGUAGE_COOKIE_NAME] == "ar"
     response = Client().get("/", HTTP_COOKIE=f"{settings.LANGUAGE_COOKIE_NAME}=ar", HTTP_ACCEPT_LANGUAGE="en")
     assert response["Location"] == "/ar/"
+
+
+def test_leave_this_site_replaces_the_page_so_back_does_not_return(reader, settings):
+    reader.goto("/en/")
+    reader.goto("/en/guides/")
+    entries_before = reader.evaluate("history.length")
+    leaving = []
+    reader.on("request", lambda request: leaving.append(request.url) if request.url.startswith(settings.QUICK_EXIT_URL) else None)
+    reader.get_by_role("link", name="Leave this site").click()
+    reader.wait_for_timeout(300)
+    assert leaving, "the browser did not head for the neutral site"
+    # The guides page was replaced in the history (a plain link would add an entry): Back skips it.
+    assert reader.evaluate("history.length") == entries_before
+
+
+def test_pressing_escape_twice_leaves_too(reader, settings):
+    reader.goto("/en/")
+    leaving = []
+    reader.on("request", lambda request: leaving.append(request.url) if request.url.startswith(settings.QUICK_EXIT_URL) else None)
+    reader.keyboard.press("Escape")
+    reader.keyboard.press("Escape")
+    reader.wait_for_timeout(300)
+    assert leaving
