@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -229,6 +230,21 @@ class GuideChapterPage(Page):
     class Meta:
         verbose_name = _("guide chapter")
 
+    def reading_minutes(self):
+        """About how long the chapter takes to read, at a gentle 180 words a minute."""
+        words = sum(len(text.split()) for text in self.body.stream_block.get_searchable_content(self.body))
+        return max(1, round(words / 180))
+
+    def text_with_glossary(self, context):
+        """The chapter's text with glossary terms linked to their explanations."""
+        from guidance_pages.glossary import explain_terms, explained_terms
+        from guidance_pages.models.snippets import GlossaryTerm
+
+        html = "".join(block.render(context={**context, "block_id": block.id}) for block in self.body)
+        terms = GlossaryTerm.objects.filter(locale_id=self.locale_id)
+        html, found = explain_terms(html, terms)
+        return {"body_html": mark_safe(html), "terms": explained_terms(found)}  # noqa: S308 - our rendered blocks
+
     def contents(self):
         """The main headings of the chapter, for the "On this page" list."""
         return [block for block in self.body if block.block_type == "heading" and block.value["level"] == "h2"]
@@ -243,6 +259,7 @@ class GuideChapterPage(Page):
         if getattr(request, "untranslated_language", None):
             # Shown in English under the reader's language: link to chapters they do have.
             chapters = localized_pages(chapters)
+        context.update(self.text_with_glossary(context))
         context.update(
             guide=guide,
             chapters=chapters,
