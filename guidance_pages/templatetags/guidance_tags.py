@@ -147,3 +147,11 @@ def content_lang(context, page):
         return ""
     direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+@register.simple_tag
+def page_translation_status(page):
+    """See guidance_pages.translation_status."""
+    from guidance_pages.translation_status import translation_status
+
+    return translation_status(page)

@@ -1,0 +1,27 @@
+"""What readers should know about a translated page: is it behind the English, or machine-made?"""
+
+from django.conf import settings
+from django.db.models import Max
+
+from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, TranslationLog
+
+
+def translation_status(page):
+    """{"english": page, "english_updated": date} when the English changed after this translation
+    was last updated, and {"machine": True} when some of its text was machine translated and no
+    person has checked it since. Empty for English pages."""
+    status = {}
+    if page is None or not getattr(page, "pk", None) or page.locale.language_code == settings.LANGUAGE_CODE:
+        return status
+    english = Page.objects.live().filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE).first()
+    if english is not None:
+        last_translated = TranslationLog.objects.filter(source__object_id=page.translation_key, locale_id=page.locale_id).aggregate(
+            latest=Max("created_at")
+        )["latest"]
+        if last_translated and english.last_published_at and english.last_published_at > last_translated:
+            status.update(english=english, english_updated=english.last_published_at)
+    status["machine"] = StringTranslation.objects.filter(
+        context__object_id=page.translation_key, locale_id=page.locale_id, translation_type="machine"
+    ).exists()
+    return status
