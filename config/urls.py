@@ -10,7 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance_pages.sitemap import GuidanceSitemap
-from guidance_pages.views import choose_language
+from guidance_pages.views import choose_language, search
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": GuidanceSitemap}}, name="sitemap"),
@@ -26,6 +26,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("feedback/", include("feedback.urls")),
     path("language/", choose_language, name="choose_language"),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

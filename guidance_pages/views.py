@@ -1,10 +1,18 @@
 """Reader views outside the page tree."""
 
+import re
+
 from django.conf import settings
-from django.shortcuts import redirect
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale, Page
+
+SEARCH_MAX_LENGTH = 200
 
 
 @require_GET
@@ -28,3 +36,32 @@ def choose_language(request):
         httponly=True,
     )
     return response
+
+
+def search_words(query):
+    """The words of a query, without the punctuation search engines treat as syntax.
+
+    Readers type words, not query syntax; quotes, brackets or stars would otherwise reach
+    SQLite's full-text parser as syntax and fail.
+    """
+    return " ".join(re.sub(r"[^\w\s]", " ", query).split())
+
+
+@require_GET
+def search(request):
+    """Search the guidance in the reader's language only; a plain GET form, no JavaScript."""
+    query = request.GET.get("q", "").replace("\x00", "").strip()
+    language = translation.get_language()
+    results = None
+    message = ""
+    status = 200
+    if len(query) > SEARCH_MAX_LENGTH:
+        message = _("Please search for fewer words (at most %(limit)d characters).") % {"limit": SEARCH_MAX_LENGTH}
+        status = 400
+        query = query[:SEARCH_MAX_LENGTH]
+    elif words := search_words(query):
+        locale = Locale.objects.get(language_code=language)
+        pages = Page.objects.live().public().filter(locale=locale, depth__gt=2).specific()
+        found = pages.search(words, operator="and")
+        results = Paginator(found, 10).get_page(request.GET.get("page"))
+    return render(request, "guidance_pages/search.html", {"query": query, "results": results, "message": message}, status=status)
