@@ -1,5 +1,7 @@
 """The blocks refuse what would hurt readers, with messages an editor understands."""
 
+import re
+
 from django.core.files.base import ContentFile
 
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -97,3 +99,11 @@ def test_every_block_explains_itself_in_the_block_picker():
         assert block.meta.label, name
         assert block.meta.description, name
         assert block.meta.template == f"guidance_pages/blocks/{name}.html", name
+
+
+def test_images_are_responsive_avif_and_webp_with_their_size_and_lazy(picture):
+    html = ImageBlock().render(ImageBlock().clean(image_value(picture, alt_text="A table")))
+    assert 'type="image/avif"' in html and 'type="image/webp"' in html
+    assert " 360w" in html and " 720w" in html
+    assert 'loading="lazy"' in html
+    assert re.search(r'<img [^>]*width="\d+"', html) and re.search(r'<img [^>]*height="\d+"', html)
