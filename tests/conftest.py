@@ -1,6 +1,6 @@
 """Shared fixtures: the demo site loaded once per test process, locales, users per role.
 
-In CI (CI=true) a skipped browser or Redis test is a failure, and so is a skipped PostgreSQL
+In CI (CI=true) a skipped browser, Redis or HTML-validator test is a failure, and so is a skipped PostgreSQL
 test when DATABASE_URL points at PostgreSQL: CI must run what it claims to run.
 """
 
@@ -22,7 +22,7 @@ def pytest_configure(config):
 def _required_markers():
     if os.environ.get("CI", "").lower() != "true":
         return set()
-    required = {"browser", "redis"}
+    required = {"browser", "redis", "validator"}
     if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         required.add("postgres")
     return required

@@ -35,3 +35,16 @@ def test_not_found_page_is_in_the_readers_language(client):
     assert response.status_code == 404
     assert '<html lang="ar" dir="rtl">' in response.text
     assert "Page not found" not in response.text
+
+
+def test_server_error_page_is_in_the_readers_language_and_direction(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("ar"):
+        response = server_error(rf.get("/ar/"))
+        expected = translation.gettext("Sorry, this page could not be shown. Please try again in a few minutes.")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert expected in html and expected != "Sorry, this page could not be shown. Please try again in a few minutes."
