@@ -26,7 +26,9 @@ def test_interface_catalog_is_complete(code):
 def test_translations_keep_every_placeholder(code):
     catalog = polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
     for entry in catalog.translated_entries():
-        assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(PLACEHOLDER.findall(entry.msgstr)), entry.msgid
+        forms = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for form in forms:
+            assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(PLACEHOLDER.findall(form)), entry.msgid
 
 
 def test_catalogs_cover_every_string_in_the_templates_and_code():

@@ -113,3 +113,26 @@ def test_pressing_escape_twice_leaves_too(reader, settings):
     reader.keyboard.press("Escape")
     reader.wait_for_timeout(300)
     assert leaving
+
+
+def test_the_switcher_on_a_page_in_three_languages_offers_exactly_those(reader):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    chapter = list(GuideChapterPage.objects.child_of(guide))[-1]  # English, Arabic and Ukrainian only
+    reader.goto(chapter.url)
+    switcher = reader.locator(".language-switcher")
+    assert sorted(switcher.locator("[lang]").evaluate_all("items => items.map(item => item.lang)")) == ["ar", "en", "uk"]
+    assert switcher.locator("[aria-current]").get_attribute("lang") == "en"
+
+
+def test_an_untranslated_page_in_arabic_reads_left_to_right_inside_a_right_to_left_page(reader):
+    other = GuidePage.objects.get(locale__language_code="en", slug="running-an-experts-by-experience-user-group")
+    reader.goto("/ar" + other.url.removeprefix("/en"))
+    assert reader.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    heading = reader.locator("h1")
+    assert heading.inner_text() == other.title
+    assert heading.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert reader.locator(".notice").is_visible()
+    # Following a chapter link keeps the reader under /ar/.
+    reader.locator(".chapter-list a").first.click()
+    reader.wait_for_url("**/ar/guides/**")
+    assert reader.evaluate("document.documentElement.lang") == "ar"
