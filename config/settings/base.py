@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtailmedia",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -204,4 +205,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # WeasyPrint warns about every in-page link it cannot follow in a PDF; only errors matter.
+    "loggers": {"weasyprint": {"level": "ERROR"}},
 }

@@ -1,20 +1,25 @@
 """The page types of the guidance site: home, guide list, guide, chapter and standard pages."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock
 from guidance_pages.localized import localized_pages, translations_by_key
+from guidance_pages.pdf import pdf_available, render_pdf
 
 
 class HomePage(Page):
@@ -117,7 +122,7 @@ class GuideIndexPage(Page):
         return context
 
 
-class GuidePage(Page):
+class GuidePage(RoutablePageMixin, Page):
     """One guide, such as "Recruiting trustees with lived experience"; its chapters are its child pages."""
 
     summary = models.TextField(
@@ -170,7 +175,30 @@ class GuidePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = GuideChapterPage.objects.live().child_of(self)
         context["contributors"] = self.credited_contributors()
+        context["pdf_available"] = pdf_available(translation.get_language())
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The whole guide as one PDF in the reader's language (cached until a page changes)."""
+        language = translation.get_language()
+        if not pdf_available(language):
+            raise Http404
+        chapters = list(GuideChapterPage.objects.live().child_of(self))
+        changed = max(page.last_published_at for page in [self, *chapters] if page.last_published_at)
+        untranslated = bool(getattr(request, "untranslated_language", None))
+        key = f"guide-pdf:{self.pk}:{language}:{untranslated}:{changed.timestamp()}"
+        document = cache.get(key)
+        if document is None:
+            context = {"request": request, "page": self, "contributors": self.credited_contributors()}
+            context["chapters"] = [
+                {"page": chapter, **chapter.text_with_glossary({"request": request, "page": chapter})} for chapter in chapters
+            ]
+            document = render_pdf(render_to_string("guidance_pages/guide_pdf.html", context, request=request))
+            cache.set(key, document, timeout=60 * 60 * 24)
+        response = HttpResponse(document, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}-{language}.pdf"'
+        return response
 
 
 class GuideContributor(Orderable):
