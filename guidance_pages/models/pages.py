@@ -176,6 +176,7 @@ class GuidePage(RoutablePageMixin, Page):
         context["chapters"] = GuideChapterPage.objects.live().child_of(self)
         context["contributors"] = self.credited_contributors()
         context["pdf_available"] = pdf_available(translation.get_language())
+        context["guide_index"] = localized_pages([GuideIndexPage.objects.filter(path=self.path[: -self.steplen]).first()])[0]
         return context
 
     @path("pdf/", name="pdf")

@@ -25,12 +25,12 @@ def axe_violations(page):
 def demo_urls():
     guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
     chapter = GuideChapterPage.objects.child_of(guide).first()
-    urls = ["/en/", "/en/guides/", guide.url, chapter.url, "/en/about/", "/en/no-such-page/"]
-    for code in ["ar", "uk", "ti"]:
-        locale = Locale.objects.get(language_code=code)
-        urls.append(f"/{code}/")
-        if guide.has_translation(locale):
-            urls += [guide.get_translation(locale).url, chapter.get_translation(locale).url]
+    urls = []
+    for code in ["en", "ar", "ti"]:
+        # Every page type, in English, Arabic and Tigrinya (untranslated pages shown in English).
+        prefix = f"/{code}"
+        urls += [f"{prefix}/", f"{prefix}/guides/", prefix + guide.url[3:], prefix + chapter.url[3:], f"{prefix}/about/"]
+        urls += [f"{prefix}/no-such-page/", f"{prefix}/search/?q=trustees", f"{prefix}/feedback/thanks/"]
     return urls
 
 
@@ -136,3 +136,30 @@ def test_an_untranslated_page_in_arabic_reads_left_to_right_inside_a_right_to_le
     reader.locator(".chapter-list a").first.click()
     reader.wait_for_url("**/ar/guides/**")
     assert reader.evaluate("document.documentElement.lang") == "ar"
+
+
+def test_controls_are_big_enough_to_tap_on_a_phone(reader):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    chapter = GuideChapterPage.objects.child_of(guide).first().get_translation(Locale.objects.get(language_code="ar"))
+    reader.goto(chapter.url)
+    # Radio buttons are tapped through their whole label, checked below.
+    selector = "button, input:not([type=hidden]):not([type=radio]):not([name=website]), textarea, .quick-exit, .site-nav a, .language-switcher a, .pager a, .breadcrumbs a"
+    small = reader.locator(selector).evaluate_all(
+        "elements => elements.filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)"
+        ".map(e => e.outerHTML.slice(0, 80))"
+    )
+    radios = reader.locator("input[type=radio]").evaluate_all(
+        "elements => elements.map(e => e.closest('label').getBoundingClientRect().height)"
+    )
+    assert small == []
+    assert radios and all(height >= 24 for height in radios)
+
+
+def test_arabic_search_in_the_browser(reader):
+    reader.goto("/ar/")
+    reader.locator("#site-search-query").fill("الأمناء")
+    reader.locator(".site-search button").click()
+    reader.wait_for_url("**/ar/search/**")
+    results = reader.locator(".search-results a")
+    assert results.count() > 0
+    assert all(href.startswith("/ar/") for href in results.evaluate_all("links => links.map(link => link.getAttribute('href'))"))
