@@ -19,7 +19,7 @@ setup: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(MANAGE) compile_translations
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .

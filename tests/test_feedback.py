@@ -175,3 +175,15 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_the_reader(client, arab
     assert via_proxy("198.51.100.2") == 303
     # A reader cannot dodge the limit by sending a made-up address first: the proxy's entry counts.
     assert via_proxy("1.2.3.4, 198.51.100.2") == 429
+
+
+def test_a_huge_request_is_refused_and_stores_nothing(client, arabic_chapter):
+    response = client.post("/ar/feedback/", {"page": arabic_chapter.pk, "useful": "yes", "comment": "x" * (3 * 1024 * 1024)})
+    assert response.status_code == 400
+    assert PageFeedback.objects.count() == 0
+
+
+def test_a_binary_upload_instead_of_a_form_is_refused(client, arabic_chapter):
+    response = client.post("/ar/feedback/", data=bytes(range(256)) * 20, content_type="application/octet-stream")
+    assert response.status_code == 400
+    assert PageFeedback.objects.count() == 0
