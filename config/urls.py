@@ -10,10 +10,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance_pages.sitemap import GuidanceSitemap
-from guidance_pages.views import choose_language, search
+from guidance_pages.views import choose_language, search, service_worker
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": GuidanceSitemap}}, name="sitemap"),
+    path("sw.js", service_worker, name="service_worker"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,9 +1,11 @@
 """Reader views outside the page tree."""
 
 import re
+from pathlib import Path
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -65,3 +67,14 @@ def search(request):
         found = pages.search(words, operator="and")
         results = Paginator(found, 10).get_page(request.GET.get("page"))
     return render(request, "guidance_pages/search.html", {"query": query, "results": results, "message": message}, status=status)
+
+
+SERVICE_WORKER = Path(settings.BASE_DIR, "site", "static", "js", "sw.js")
+
+
+@require_GET
+def service_worker(request):
+    """The service worker, served from the site root so it may look after every page."""
+    response = HttpResponse(SERVICE_WORKER.read_bytes(), content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

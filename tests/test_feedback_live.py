@@ -7,77 +7,18 @@ posts an answer.
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
 from http.cookiejar import CookieJar
-from pathlib import Path
 
 import pytest
 
-BASE_DIR = Path(__file__).resolve().parents[1]
+from tests.live import Server, environment, manage
+
 CHAPTER = "/ar/guides/recruiting-trustees-with-lived-experience/why-lived-experience-matters/"
-
-
-def _environment(database_url, media_root, **extra):
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", DATABASE_URL=database_url, MEDIA_ROOT=str(media_root), **extra)
-    return env
-
-
-def _manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300, check=False
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """gunicorn with two sync workers, stopped when the test ends."""
-
-    def __init__(self, env, log_path):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}", "--timeout", "60"],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        self.log_path = log_path
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/en/", timeout=5) as response:  # noqa: S310 - our own server
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.3)
-        self.stop()
-        pytest.fail("gunicorn did not start: " + Path(log_path).read_text()[-2000:])
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
-
-    def output(self):
-        return Path(self.log_path).read_text(errors="replace")
 
 
 class Reader:
@@ -109,14 +50,14 @@ class Reader:
 
 def stored_answers(env):
     return int(
-        _manage(env, "shell", "-v0", "-c", "from feedback.models import PageFeedback; print(PageFeedback.objects.count())")
+        manage(env, "shell", "-v0", "-c", "from feedback.models import PageFeedback; print(PageFeedback.objects.count())")
         .strip()
         .splitlines()[-1]
     )
 
 
 def clear_answers(env):
-    _manage(
+    manage(
         env,
         "shell",
         "-v0",
@@ -128,9 +69,9 @@ def clear_answers(env):
 @pytest.fixture(scope="module")
 def sqlite_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live-sqlite")
-    env = _environment(f"sqlite:///{folder / 'db.sqlite3'}", folder / "media")
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "load_demo")
+    env = environment(f"sqlite:///{folder / 'db.sqlite3'}", folder / "media")
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo")
     return env, folder
 
 
@@ -147,10 +88,10 @@ def postgres_site(tmp_path_factory):
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     folder = tmp_path_factory.mktemp("live-postgres")
-    env = _environment(server._replace(path=f"/{name}").geturl(), folder / "media")
+    env = environment(server._replace(path=f"/{name}").geturl(), folder / "media")
     try:
-        _manage(env, "migrate", "--noinput")
-        _manage(env, "load_demo")
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_demo")
         yield env, folder
     finally:
         with psycopg.connect(admin_url, autocommit=True) as connection:
@@ -223,5 +164,5 @@ def test_rate_limit_holds_across_two_workers_with_redis(sqlite_site):
     env, folder = sqlite_site
     # A Redis database of its own, emptied first, so counts from other runs cannot interfere.
     env = {**env, "REDIS_URL": urllib.parse.urlsplit(redis_url)._replace(path="/14").geturl()}
-    _manage(env, "shell", "-v0", "-c", "from django.core.cache import cache; cache.clear()")
+    manage(env, "shell", "-v0", "-c", "from django.core.cache import cache; cache.clear()")
     limit_holds_across_workers(env, folder, "gunicorn-limit-redis.log")

@@ -48,3 +48,24 @@ def test_a_page_shown_in_english_points_to_its_english_address(client):
     html = client.get("/ar" + other.url.removeprefix("/en")).text
     assert f'<link rel="canonical" href="http://testserver{other.url}">' in html
     assert 'hreflang="ar"' not in html.split("</head>")[0]
+
+
+def test_the_offline_list_names_every_page_of_the_guide_in_the_readers_language(client):
+    guide = GuidePage.objects.get(locale__language_code="en", slug="running-an-experts-by-experience-user-group")
+    response = client.get("/ar" + guide.url.removeprefix("/en") + "offline/")
+    assert response.status_code == 200
+    manifest = response.json()
+    pages = [url for url in manifest["urls"] if not url.startswith("/static/")]
+    assert len(pages) == 1 + guide.get_children().live().count()
+    assert all(url.startswith("/ar/") for url in pages)
+    assert manifest["bytes"] > 10_000 and manifest["size"]
+    for url in manifest["urls"]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_service_worker_is_served_from_the_root_and_never_cached_stale(client):
+    response = client.get("/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert response["Cache-Control"] == "no-cache"
+    assert b"caches.open" in response.content

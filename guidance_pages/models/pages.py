@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -178,6 +178,27 @@ class GuidePage(RoutablePageMixin, Page):
         context["pdf_available"] = pdf_available(translation.get_language())
         context["guide_index"] = localized_pages([GuideIndexPage.objects.filter(path=self.path[: -self.steplen]).first()])[0]
         return context
+
+    @path("offline/", name="offline")
+    def offline(self, request):
+        """What "Save this guide to read offline" stores, and about how much data that uses."""
+        from django.template.defaultfilters import filesizeformat
+        from django.templatetags.static import static
+
+        from guidance_pages.localized import reader_url
+
+        chapters = list(GuideChapterPage.objects.live().child_of(self))
+        changed = max(page.last_published_at for page in [self, *chapters] if page.last_published_at)
+        key = f"guide-offline:{self.pk}:{translation.get_language()}:{changed.timestamp()}"
+        manifest = cache.get(key)
+        if manifest is None:
+            pages = [self, *chapters]
+            urls = [reader_url(page, request) for page in pages]
+            size = sum(len(page.serve(request).render().content) for page in pages)
+            assets = [static("css/main.css"), static("js/quick-exit.js"), static("feedback/feedback.js"), static("js/offline.js")]
+            manifest = {"urls": urls + assets, "bytes": size}
+            cache.set(key, manifest, timeout=60 * 60 * 24)
+        return JsonResponse({**manifest, "size": filesizeformat(manifest["bytes"])})
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
