@@ -1,7 +1,8 @@
-"""'Save this guide to read offline' keeps a whole guide on the phone, through a service worker.
+"""Readers' browsers against a real server: language detection, and saving a guide offline.
 
-Service workers need a real origin (http://127.0.0.1), so this test runs against gunicorn
-with its own SQLite database rather than through the test client.
+Service workers need a real origin (http://127.0.0.1), and the first redirect of a visit must
+come from a real server, so these tests run against gunicorn with its own SQLite database
+rather than through the test client.
 """
 
 import pytest
@@ -54,4 +55,30 @@ def test_without_javascript_nothing_offers_to_save(chromium, site):
     page = context.new_page()
     page.goto(GUIDE)
     assert page.locator(".offline-save").is_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize(("browser_language", "expected"), [("fa-IR", "/fa/"), ("ar-SY", "/ar/"), ("ti-ER", "/ti/"), ("de-DE", "/en/")])
+def test_a_first_visit_lands_in_the_browsers_language(chromium, site, browser_language, expected):
+    context = chromium.new_context(locale=browser_language, base_url=site.url)
+    page = context.new_page()
+    page.goto("/")
+    assert page.url == site.url + expected
+    assert page.evaluate("document.documentElement.lang") == expected.strip("/")
+    context.close()
+
+
+def test_switching_language_and_searching_work_without_javascript(chromium, site):
+    context = chromium.new_context(java_script_enabled=False, locale="en-GB", base_url=site.url)
+    page = context.new_page()
+    page.goto("/")
+    page.locator('.language-switcher a[hreflang="ar"]').click()
+    page.wait_for_url("**/ar/")
+    page.locator("#site-search-query").fill("الأمناء")
+    page.locator(".site-search button").click()
+    page.wait_for_url("**/ar/search/**")
+    assert page.locator(".search-results a").count() > 0
+    # The choice is remembered: the bare address now opens in Arabic despite an English browser.
+    page.goto("/")
+    assert page.url == site.url + "/ar/"
     context.close()
