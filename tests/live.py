@@ -67,3 +67,11 @@ class Server:
 
     def output(self):
         return Path(self.log_path).read_text(errors="replace")
+
+
+def demo_site_on_sqlite(folder):
+    """Environment of a fresh SQLite database in ``folder`` holding the demo site."""
+    env = environment(f"sqlite:///{folder / 'db.sqlite3'}", folder / "media")
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo")
+    return env

@@ -16,7 +16,7 @@ from http.cookiejar import CookieJar
 
 import pytest
 
-from tests.live import Server, environment, manage
+from tests.live import Server, demo_site_on_sqlite, environment, manage
 
 CHAPTER = "/ar/guides/recruiting-trustees-with-lived-experience/why-lived-experience-matters/"
 
@@ -69,10 +69,7 @@ def clear_answers(env):
 @pytest.fixture(scope="module")
 def sqlite_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live-sqlite")
-    env = environment(f"sqlite:///{folder / 'db.sqlite3'}", folder / "media")
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_demo")
-    return env, folder
+    return demo_site_on_sqlite(folder), folder
 
 
 @pytest.fixture(scope="module")

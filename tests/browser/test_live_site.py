@@ -7,7 +7,7 @@ rather than through the test client.
 
 import pytest
 
-from tests.live import Server, environment, manage
+from tests.live import Server, demo_site_on_sqlite
 
 pytestmark = pytest.mark.browser
 
@@ -17,11 +17,8 @@ CHAPTER = GUIDE + "the-first-months/"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("offline-site")
-    env = environment(f"sqlite:///{folder / 'db.sqlite3'}", folder / "media")
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_demo")
-    server = Server(env, folder / "gunicorn.log")
+    folder = tmp_path_factory.mktemp("live-site")
+    server = Server(demo_site_on_sqlite(folder), folder / "gunicorn.log")
     yield server
     server.stop()
 
