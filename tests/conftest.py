@@ -89,7 +89,14 @@ def english_by_default():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: Redis (in CI) keeps values between tests otherwise."""
+    """Each test starts with an empty cache: Redis (in CI) keeps values between tests otherwise.
+
+    With Redis, only this test process's keys are deleted (clear() would empty Redis for the
+    other process running tests beside it).
+    """
     from django.core.cache import cache
 
-    cache.clear()
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL
+from .base import CACHES, REDIS_URL
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -15,6 +15,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+else:
+    # Test processes running side by side (pytest-xdist) share one Redis: each keeps its own keys.
+    CACHES["default"]["KEY_PREFIX"] = f"guidance-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 
 # Uploads (and collected static files) go to a throwaway folder per test process, never into
 # the project's media/.
