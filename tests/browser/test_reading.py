@@ -1,5 +1,7 @@
 """Readers in a real browser: pages pass axe-core, read right to left, and need no JavaScript."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.test import Client
 
@@ -163,3 +165,41 @@ def test_arabic_search_in_the_browser(reader):
     results = reader.locator(".search-results a")
     assert results.count() > 0
     assert all(href.startswith("/ar/") for href in results.evaluate_all("links => links.map(link => link.getAttribute('href'))"))
+
+
+def test_arrows_point_the_way_of_reading_in_arabic(reader):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    second = list(GuideChapterPage.objects.child_of(guide))[1].get_translation(Locale.objects.get(language_code="ar"))
+    reader.goto(second.url)
+    arrow = "element => getComputedStyle(element, '::after').content"
+    assert reader.locator(".pager-next .pager-label").evaluate(arrow) == '" ←"'
+    reader.goto(second.url.replace("/ar/", "/en/", 1))
+    assert reader.locator(".pager-next .pager-label").evaluate(arrow) == '" →"'
+
+
+def test_a_printed_chapter_shows_the_text_without_the_controls(reader):
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    chapter = GuideChapterPage.objects.child_of(guide).first()
+    reader.goto(chapter.url)
+    reader.emulate_media(media="print")
+    for hidden in [".quick-exit", ".site-header", ".feedback", ".pager", ".on-this-page"]:
+        assert reader.locator(hidden).first.is_hidden(), hidden
+    assert reader.locator("h1").is_visible() and reader.locator(".body").is_visible()
+
+
+def test_keyboard_users_see_where_they_are(reader):
+    reader.goto("/en/")
+    reader.keyboard.press("Tab")
+    skip = reader.locator(".skip-link")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.evaluate("element => element.getBoundingClientRect().top") >= 0  # slides into view
+    reader.keyboard.press("Tab")
+    outline = reader.locator(".quick-exit").evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline not in {"none", ""}
+
+
+def test_the_stylesheet_downloads_no_fonts():
+    from django.contrib.staticfiles import finders
+
+    css = Path(finders.find("css/main.css")).read_text(encoding="utf-8")
+    assert "@font-face" not in css and "url(" not in css
