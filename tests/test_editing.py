@@ -1,5 +1,7 @@
 """Editors can open every editing form, and a chapter with a broken block is refused, not lost."""
 
+import json
+
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -68,6 +70,12 @@ def chapter_form(guide, body_blocks):
     return data
 
 
+def draftail(text):
+    """One paragraph as the rich text editor posts it."""
+    block = {"key": "a", "text": text, "type": "unstyled", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}
+    return json.dumps({"blocks": [block], "entityMap": {}})
+
+
 def test_an_image_without_a_description_is_refused_with_a_clear_message(client, users):
     from wagtail.images.models import Image
 
@@ -95,3 +103,34 @@ def test_a_described_image_is_saved_as_a_draft(client, users):
     chapter = GuideChapterPage.objects.get(slug="a-chapter-with-a-picture")
     assert not chapter.live
     assert chapter.body[0].value["alt_text"] == "Five people at a table"
+
+
+def test_an_editor_previews_a_new_chapter_before_saving_it(client, users):
+    client.force_login(users["editor"])
+    guide = GuidePage.objects.filter(locale__language_code="en").first()
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["guidance_pages", "guidechapterpage", guide.pk])
+    data = chapter_form(guide, [("heading", {"text": "Before you start", "level": "h2"}), ("paragraph", {})])
+    data["body-1-value"] = draftail("Plain words first.")
+    assert client.post(url, data).json()["is_valid"] is True
+    preview = client.get(url)
+    assert preview.status_code == 200
+    assert "Before you start" in preview.text and "Plain words first." in preview.text
+    assert Page.objects.filter(slug="a-chapter-with-a-picture").count() == 0
+
+
+def test_a_translator_previews_an_arabic_chapter_right_to_left_whatever_the_admin_language(client, users):
+    # Wagtail previews through a request to the page's own address (/ar/...), so the language
+    # middleware lays it out as readers will see it.
+    client.force_login(users["translator-ar"])
+    chapter = GuideChapterPage.objects.filter(locale__language_code="ar").first()
+    data = chapter_form(chapter.get_parent(), [("paragraph", {})])
+    data.update(title=chapter.title, slug=chapter.slug, summary="ملخص جديد للمعاينة")
+    data["body-0-value"] = draftail("نص الفصل.")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[chapter.pk])
+    assert client.post(url, data).json()["is_valid"] is True
+    preview = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert preview.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in preview.text
+    assert "ملخص جديد للمعاينة" in preview.text
+    chapter.refresh_from_db()
+    assert chapter.summary != "ملخص جديد للمعاينة"  # a preview saves nothing
