@@ -34,10 +34,14 @@ def reader_url(page, request=None):
     their language by following a link.
     """
     url = page.get_url(request)
-    if not url:
-        return url
     language = translation.get_language()
-    _empty, prefix, rest = (url.split("/", 2) + ["", ""])[:3]
-    if prefix != language and prefix in dict(settings.LANGUAGES):
-        return f"/{language}/{rest}"
+    prefix = url_language(url)
+    if prefix and prefix != language:
+        return f"/{language}/{url.split('/', 2)[2]}"
     return url
+
+
+def url_language(url):
+    """The content language an address is in ("/ar/guides/" is "ar"), or None."""
+    prefix = url.split("/")[1] if url and url.startswith("/") and url.count("/") > 1 else ""
+    return prefix if prefix in dict(settings.LANGUAGES) else None

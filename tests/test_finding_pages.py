@@ -69,3 +69,16 @@ def test_the_service_worker_is_served_from_the_root_and_never_cached_stale(clien
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Cache-Control"] == "no-cache"
     assert b"caches.open" in response.content
+
+
+def test_the_offline_list_drops_a_chapter_that_was_unpublished(client):
+    from guidance_pages.models import GuideChapterPage
+
+    guide = GuidePage.objects.get(locale__language_code="en", slug="running-an-experts-by-experience-user-group")
+    url = guide.url + "offline/"
+    before = client.get(url).json()["urls"]
+    # The earliest published chapter: unpublishing it leaves the latest publishing date as it was.
+    chapter = GuideChapterPage.objects.live().child_of(guide).order_by("last_published_at").first()
+    chapter.unpublish()
+    after = client.get(url).json()["urls"]
+    assert chapter.url in before and chapter.url not in after

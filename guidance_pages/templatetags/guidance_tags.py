@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 
 from wagtail.models import Site
 
-from guidance_pages.localized import localized_pages
+from guidance_pages.localized import localized_pages, url_language
 from guidance_pages.localized import reader_url as url_for_reader
 from guidance_pages.models import FooterText, NavigationMenu
 
@@ -141,9 +141,8 @@ def content_lang(context, page):
     An English guide shown on an Arabic page (not translated yet) is marked lang="en" dir="ltr",
     so screen readers pronounce it as English and it lays out left to right.
     """
-    url = page.get_url(context.get("request")) or ""
-    language = url.split("/")[1] if url.startswith("/") and url.count("/") > 1 else ""
-    if not language or language == translation.get_language() or language not in dict(settings.LANGUAGES):
+    language = url_language(page.get_url(context.get("request")))
+    if not language or language == translation.get_language():
         return ""
     direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
