@@ -20,7 +20,8 @@ def _wants_json(request):
 def _refuse(request, status, message, page=None):
     if _wants_json(request):
         return JsonResponse({"ok": False, "message": message}, status=status)
-    return render(request, "feedback/refused.html", {"message": message, "back": page}, status=status)
+    context = {"heading": _("Your answer was not sent"), "message": message, "back": page, "refused": True}
+    return render(request, "feedback/answer.html", context, status=status)
 
 
 @require_POST
@@ -63,4 +64,5 @@ def thanks(request):
     page_id = request.GET.get("page", "")
     if page_id.isdigit():
         page = GuideChapterPage.objects.live().public().filter(pk=int(page_id), locale__language_code=translation.get_language()).first()
-    return render(request, "feedback/thanks.html", {"back": page})
+    context = {"heading": _("Thank you"), "message": _("Thank you. Your answer helps us improve this guidance."), "back": page}
+    return render(request, "feedback/answer.html", context)
