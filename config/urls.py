@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guidance_pages.routing import serve_page
 from guidance_pages.sitemap import GuidanceSitemap
 from guidance_pages.views import choose_language, search, service_worker
 
@@ -28,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("feedback/", include("feedback.urls")),
     path("language/", choose_language, name="choose_language"),
     path("search/", search, name="search"),
-    path("", include(wagtail_urls)),
+    # Wagtail's page serving, with the page found in two queries (see guidance_pages.routing).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page, name="wagtail_serve"),
+    path("", include(wagtail_urls)),  # its password and login forms for private pages
     prefix_default_language=True,
 )

@@ -4,7 +4,9 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from feedback.forms import FeedbackForm
@@ -24,9 +26,22 @@ def _refuse(request, status, message, page=None):
     return render(request, "feedback/answer.html", context, status=status)
 
 
+def _from_another_site(request):
+    """A browser posting from another site's page says so in its Origin header."""
+    origin = request.headers.get("Origin")
+    return origin is not None and not url_has_allowed_host_and_scheme(origin + "/", request.get_host(), require_https=request.is_secure())
+
+
+# No CSRF token: the form is on every chapter, and a token would make each chapter different
+# for each reader (so uncacheable) and give every reader a cookie. A forged answer could do no
+# more than anyone can do by posting the form; browsers that post from another site are refused
+# by their Origin header, and the rate limit and the robot trap cover the rest.
+@csrf_exempt
 @require_POST
 def submit(request):
     """Store one answer, or refuse it with a clear message and store nothing."""
+    if _from_another_site(request):
+        return _refuse(request, 403, _("Answers can only be sent from the pages of this website."))
     if not allow_submission(request):
         return _refuse(request, 429, _("You have sent a lot of answers in a short time. Please wait a few minutes and try again."))
     form = FeedbackForm(request.POST, language_code=translation.get_language())

@@ -33,7 +33,6 @@ class Reader:
         with self.opener.open(self.server.url + CHAPTER, timeout=30) as response:
             html = response.read().decode()
         self.form = {
-            "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
             "page": re.search(r'name="page" value="(\d+)"', html).group(1),
             "useful": "yes",
             "comment": "شكرا",

@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "guidance_pages",
     "editorial",
+    "page_cache",
     "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
@@ -56,6 +57,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags for every page, so a reader's phone revalidates a page it has without downloading it.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions and the database: a cached page costs no query (see page_cache.middleware).
+    "page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,7 +98,7 @@ TEMPLATES = [
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL"), BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, so every server process shares it; memory otherwise.
+# Cache: Redis when REDIS_URL is set, so every server (and every process) shares it; files otherwise.
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
@@ -116,7 +121,19 @@ if REDIS_URL:
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "guidance"}}
+    # Files, not process memory: gunicorn's workers must all see that the content has changed
+    # (see page_cache.content). One server only; several servers need Redis.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or BASE_DIR / ".cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Whole pages for anonymous readers (page_cache.middleware), kept until the content changes.
+PAGE_CACHE_SECONDS = env_positive_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
+PAGE_CACHE_SKIP_PATHS = ["/admin/", "/documents/"]
 
 # Passwords and sign-in
 

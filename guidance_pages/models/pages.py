@@ -16,12 +16,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock
 from guidance_pages.localized import localized_pages, translations_by_key
 from guidance_pages.pdf import pdf_available, render_pdf
+from page_cache.content import remember
 
 
 def parent_of(page, model):
@@ -29,7 +30,24 @@ def parent_of(page, model):
     return model.objects.filter(path=page.path[: -page.steplen]).first()
 
 
-class HomePage(Page):
+def _paths_needing_a_privacy_check():
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+    return tuple(restricted) + tuple(aliases)
+
+
+class ViewRestrictionsFromCache:
+    """Wagtail looks for view restrictions on a page and its ancestors with two queries on every
+    view, though almost no page has any. The pages that have one (or are aliases, which take
+    their original's) are remembered until the content changes; other pages skip the queries."""
+
+    def get_view_restrictions(self):
+        if self.path.startswith(remember("privacy-check-paths", _paths_needing_a_privacy_check)):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
+class HomePage(ViewRestrictionsFromCache, Page):
     """The front page of the site, one per language: a welcome and the guides to start with."""
 
     intro = RichTextField(
@@ -90,7 +108,7 @@ class HomePage(Page):
         return context
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(ViewRestrictionsFromCache, Page):
     """The list of all guides in one language."""
 
     intro = RichTextField(
@@ -129,7 +147,7 @@ class GuideIndexPage(Page):
         return context
 
 
-class GuidePage(RoutablePageMixin, Page):
+class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     """One guide, such as "Recruiting trustees with lived experience"; its chapters are its child pages."""
 
     summary = models.TextField(
@@ -258,7 +276,7 @@ class GuideContributor(Orderable):
         verbose_name = _("contributor to this guide")
 
 
-class GuideChapterPage(Page):
+class GuideChapterPage(ViewRestrictionsFromCache, Page):
     """One chapter of a guide; readers move through chapters with previous and next links."""
 
     summary = models.TextField(
@@ -302,7 +320,7 @@ class GuideChapterPage(Page):
         from guidance_pages.models.snippets import GlossaryTerm
 
         html = "".join(block.render(context={**context, "block_id": block.id}) for block in self.body)
-        terms = GlossaryTerm.objects.filter(locale_id=self.locale_id)
+        terms = remember(f"glossary:{self.locale_id}", lambda: list(GlossaryTerm.objects.filter(locale_id=self.locale_id)))
         html, found = explain_terms(html, terms)
         return {"body_html": mark_safe(html), "terms": explained_terms(found)}  # noqa: S308 - our rendered blocks
 
@@ -331,7 +349,7 @@ class GuideChapterPage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsFromCache, Page):
     """A page outside the guides: about, privacy, accessibility statement, contact."""
 
     summary = models.TextField(

@@ -5,12 +5,15 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from guidance_pages.localized import localized_pages, url_language
 from guidance_pages.localized import reader_url as url_for_reader
 from guidance_pages.models import FooterText, NavigationMenu
+from page_cache.content import remember
 
 register = template.Library()
 
@@ -20,14 +23,17 @@ def _language_names():
 
 
 def live_translations(request, page):
-    """{language code: page} for every live version of the page, in one query per request."""
+    """{language code: page} for every live version of the page, kept until the content changes."""
     cache = getattr(request, "_live_translations", None) if request is not None else None
     if cache is not None and cache[0] == page.pk:
         return cache[1]
-    found = {
-        translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    found = remember(
+        f"translations:{page.translation_key}",
+        lambda: {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        },
+    )
     if request is not None:
         request._live_translations = (page.pk, found)
     return found
@@ -105,21 +111,32 @@ def _for_reader(model):
     return candidates.get(current) or candidates.get(settings.LANGUAGE_CODE)
 
 
+def _navigation_links():
+    menu = _for_reader(NavigationMenu)
+    return link_items(block.value for block in menu.links) if menu else []
+
+
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def site_navigation(context):
-    """The menu at the top of every page."""
-    menu = _for_reader(NavigationMenu)
+    """The menu at the top of every page, kept until the content changes."""
     return {
-        "links": link_items(block.value for block in menu.links) if menu else [],
+        "links": remember(f"navigation:{translation.get_language()}", _navigation_links),
         "current_url": getattr(context.get("page"), "url", None),
     }
 
 
-@register.inclusion_tag("includes/site_footer.html", takes_context=True)
-def site_footer(context):
-    """The text and links at the bottom of every page."""
+def _footer():
     footer = _for_reader(FooterText)
-    return {"footer": footer, "links": link_items(block.value for block in footer.links) if footer else []}
+    if footer is None:
+        return {"text": "", "links": []}
+    return {"text": str(richtext(footer.text)) if footer.text else "", "links": link_items(block.value for block in footer.links)}
+
+
+@register.inclusion_tag("includes/site_footer.html")
+def site_footer():
+    """The text and links at the bottom of every page, kept until the content changes."""
+    footer = remember(f"footer:{translation.get_language()}", _footer)
+    return {"text": mark_safe(footer["text"]), "links": footer["links"]}  # noqa: S308 - Wagtail's rich text, rendered
 
 
 @register.simple_tag
@@ -153,4 +170,6 @@ def page_translation_status(page):
     """See guidance_pages.translation_status."""
     from guidance_pages.translation_status import translation_status
 
-    return translation_status(page)
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    return remember(f"translation-status:{page.pk}", lambda: translation_status(page))

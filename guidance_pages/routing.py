@@ -1,0 +1,81 @@
+"""Find the page for a reader's address in two queries, whatever its depth.
+
+Wagtail walks the page tree one level at a time, two queries per level, after looking up the
+site and the locale: nine queries for a chapter. Every page's full address within its language
+is stored on it (``url_path``), so the page and all its ancestors on the way can be fetched at
+once. The result is handed to Wagtail's own ``serve`` view, so its hooks (view restrictions,
+``before_serve_page``) and the page's own ``route`` (guides' pdf/ and offline/ addresses,
+the English fallback of untranslated pages) still decide everything they decided before.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import translation
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+from wagtail.views import serve
+
+from page_cache.content import remember
+
+
+def serve_page(request, path):
+    site = find_site(request)
+    if site is not None:
+        request._wagtail_site = site  # what Site.find_for_request would have found, cached
+        home_path = home_paths(site).get(translation.get_language())
+        if home_path is not None:
+            request._wagtail_route_for_request = find_route(request, home_path, path)
+    return serve(request, path)
+
+
+def find_site(request):
+    """The Site for the request's host, from the cache (Wagtail asks the database every time)."""
+    try:
+        host = request.get_host()
+    except Exception:
+        return None
+    return remember(f"site:{host}", lambda: Site._find_for_request(request))
+
+
+def home_paths(site):
+    """{language code: the url_path of that language's home page} for the site."""
+    return {root.language_code: root.root_path for root in Site.get_site_root_paths() if root.site_id == site.id}
+
+
+def find_route(request, home_path, path):
+    """Wagtail's RouteResult for ``path`` under the home page at ``home_path``, or None (404)."""
+    components = [component for component in path.split("/") if component]
+    try:
+        return _route_from(request, home_path, components)
+    except Http404:
+        if not components or translation.get_language() == settings.LANGUAGE_CODE:
+            return None
+    # Not translated: the English page under the reader's language (see HomePage.route).
+    english_home = home_paths(request._wagtail_site).get(settings.LANGUAGE_CODE)
+    try:
+        route = _route_from(request, english_home, components) if english_home else None
+    except Http404:
+        return None
+    request.untranslated_language = settings.LANGUAGE_CODE
+    return route
+
+
+def _route_from(request, home_path, components):
+    addresses = [home_path + "".join(f"{part}/" for part in components[:depth]) for depth in range(len(components) + 1)]
+    found = {page.url_path: page for page in Page.objects.filter(url_path__in=addresses)}
+    home = found.get(home_path)
+    if home is None or not home.live:
+        raise Http404
+    # The deepest page on the way whose ancestors are all found (a moved page keeps no stale path).
+    deepest, matched = home, 0
+    for depth, address in enumerate(addresses[1:], start=1):
+        page = found.get(address)
+        if page is None or not page.path.startswith(deepest.path) or page.depth != deepest.depth + 1:
+            break
+        deepest, matched = page, depth
+    # The rest of the address is the page's own business (a guide's pdf/) or there is no such page.
+    page, remaining = deepest.specific, components[matched:]
+    if remaining and not isinstance(page, RoutablePageMixin):
+        raise Http404
+    return page.route(request, remaining)
