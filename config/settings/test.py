@@ -13,7 +13,10 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
-if not REDIS_URL:
+if os.environ.get("CACHE_DIR") and not REDIS_URL:
+    # A real server started by a test (tests/live.py): its workers share the cache on disk.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": os.environ["CACHE_DIR"]}}
+elif not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 else:
     # Test processes running side by side (pytest-xdist) share one Redis: each keeps its own keys.
