@@ -68,3 +68,43 @@ def test_arabic_search_works_on_postgres(client):
         pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://... to run")
     links = result_links(client.get("/ar/search/", {"q": "الأمناء"}).text)
     assert links and all(link.startswith("/ar/") for link in links)
+
+
+def postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://... to run")
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("language", "written", "searched"),
+    [
+        ("en", "Volunteering with a charity", "volunteers"),
+        ("fr", "Des réseaux associatifs", "associatives"),
+        ("ar", "المتطوعون في الجمعية", "متطوع"),
+    ],
+)
+def test_each_language_is_stemmed_in_its_own_way_on_postgres(client, language, written, searched):
+    """A reader finds a page by another form of the word, as PostgreSQL stems it for that language."""
+    postgres_only()
+    from guidance_pages.models import StandardPage
+
+    home = Page.objects.get(depth=2, locale__language_code=language)
+    page = home.add_child(instance=StandardPage(title=written, slug=f"stemming-{language}", body=[]))
+    page.save_revision().publish()
+    links = result_links(client.get(f"/{language}/search/", {"q": searched}).text)
+    assert page.url in links
+
+
+@pytest.mark.postgres
+def test_languages_postgres_cannot_stem_are_matched_word_for_word(client):
+    """Ukrainian has no PostgreSQL configuration: "simple" keeps its words whole, never English-stemmed."""
+    postgres_only()
+    from guidance_pages.models import StandardPage
+    from guidance_pages.search_backend import config_for
+
+    assert config_for("uk") == "simple"
+    home = Page.objects.get(depth=2, locale__language_code="uk")
+    page = home.add_child(instance=StandardPage(title="Волонтери", slug="volunteers-uk", body=[]))
+    page.save_revision().publish()
+    assert page.url in result_links(client.get("/uk/search/", {"q": "Волонтери"}).text)

@@ -181,7 +181,14 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Guidance made with people who know")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        # On PostgreSQL, each page is stemmed in its own language (see guidance_pages.search_backend).
+        "BACKEND": "guidance_pages.search_backend"
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        else "wagtail.search.backends.database"
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "vtt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
