@@ -9,6 +9,12 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
+        from django.conf import settings
+
         from page_cache import signals
 
         signals.connect()
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            from page_cache import frontend
+
+            frontend.connect()

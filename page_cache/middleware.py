@@ -19,7 +19,7 @@ from django.utils.cache import cc_delim_re
 from page_cache.content import content_version
 
 # Headers worth keeping with the page; the middleware outside the cache adds the rest afresh.
-KEPT_HEADERS = {"content-type", "content-language", "content-disposition", "x-frame-options", "link"}
+KEPT_HEADERS = {"cache-control", "content-type", "content-language", "content-disposition", "x-frame-options", "link"}
 UNCACHEABLE = {"private", "no-cache", "no-store"}
 # Whole-guide PDFs are cached on their own; a page is a few tens of kilobytes.
 MAX_BYTES = 1024 * 1024
@@ -45,6 +45,9 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if request.method == "GET" and self.same_for_everyone(request, response):
+            if settings.PAGE_CACHE_CDN_SECONDS:
+                # A CDN may keep it too; browsers check back each time (see page_cache.frontend).
+                response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PAGE_CACHE_CDN_SECONDS}"
             headers = [(name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS]
             cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"

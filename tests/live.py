@@ -35,14 +35,27 @@ def _free_port():
 
 
 class Server:
-    """gunicorn with two sync workers, stopped when the test ends."""
+    """gunicorn with the production configuration and two sync workers, stopped when the test ends."""
 
     def __init__(self, env, log_path):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}", "--timeout", "60"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "config/gunicorn.py",
+                "config.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--timeout",
+                "60",
+            ],
             cwd=BASE_DIR,
             env=env,
             stdout=self.log,

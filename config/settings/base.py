@@ -135,6 +135,28 @@ else:
 PAGE_CACHE_SECONDS = env_positive_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
 PAGE_CACHE_SKIP_PATHS = ["/admin/", "/documents/"]
 
+# A CDN or caching proxy in front of the site (optional): how long it may keep a page, and how
+# to tell it that a page has changed (see page_cache.frontend and the README).
+PAGE_CACHE_CDN_SECONDS = env_positive_int("PAGE_CACHE_CDN_SECONDS", 0)
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx or Squid that accept PURGE
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+    if not WAGTAILFRONTENDCACHE["cloudflare"]["ZONEID"]:
+        raise ImproperlyConfigured(
+            "CLOUDFLARE_ZONE_ID must be set with CLOUDFLARE_API_TOKEN: it is on the zone's overview page in Cloudflare."
+        )
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
 # Passwords and sign-in
 
 AUTH_PASSWORD_VALIDATORS = [
