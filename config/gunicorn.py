@@ -20,7 +20,7 @@ max_requests_jitter = 200
 # Load Django once and share its memory between the workers.
 preload_app = True
 # Heartbeat files in memory, not on a disk that may be slow or full.
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108 - gunicorn's own advice
 # Behind a reverse proxy on the same machine, trust its X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "").lower() in {"1", "true", "yes"} else None
