@@ -199,6 +199,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Uploads in S3-compatible object storage (optional: AWS S3, Scaleway, OVH, MinIO ...) when the
+# site runs on more than one server. Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+# Pages are cached, so image addresses must not expire: images/ must be publicly readable, while
+# original_images/ and documents/ stay private (documents are served through the site, which
+# checks who may see them). See the README's "Beyond one server".
+if os.environ.get("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+
 # Wagtail
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Guidance made with people who know")
@@ -213,6 +232,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "vtt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents always go through the site, which checks who may see them, even from object storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
