@@ -110,3 +110,34 @@ def test_an_untranslated_guide_costs_the_same_with_more_chapters(client):
     for _ in range(4):
         GuideChapterPageFactory(parent=guide, locale=guide.locale)
     assert queries(client, url) == before
+
+
+def test_a_chapter_costs_the_same_with_1_or_6_images(client):
+    """Images in a chapter are loaded in one query, their renditions from the cache."""
+    import io
+    import json
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    from PIL import Image as PillowImage
+
+    def picture(number):
+        data = io.BytesIO()
+        PillowImage.new("RGB", (900, 600), (number * 40, 120, 90)).save(data, "JPEG")
+        return get_image_model().objects.create(title=f"Picture {number}", file=ImageFile(data, name=f"picture-{number}.jpg"))
+
+    def chapter_with(images):
+        body = [
+            {"type": "image", "value": {"image": image.pk, "alt_text": image.title, "decorative": False, "caption": "A caption"}}
+            for image in images
+        ]
+        guide = GuidePage.objects.get(locale__language_code="en", slug=ENGLISH_ONLY)
+        return GuideChapterPageFactory(parent=guide, locale=guide.locale, body=json.dumps(body))
+
+    pictures = [picture(number) for number in range(6)]
+    one, six = chapter_with(pictures[:1]), chapter_with(pictures)
+    html = client.get(six.url + "?fresh").text
+    assert html.count("<picture") == 6
+    assert queries(client, one.url) == queries(client, six.url)
