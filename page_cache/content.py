@@ -9,26 +9,49 @@ an English page shows a newly published Arabic translation as soon as it is publ
 
 A guidance site publishes a few times a day and is read thousands of times in between, so
 emptying everything on each change costs little: the next few requests fill it again.
+
+A value stored under a version never changes, so each process also keeps the latest ones in
+its own memory: a request then reads the shared cache once, for the version.
 """
 
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
 
 VERSION_KEY = "content-version"
-_MISSING = object()
 DAY = 60 * 60 * 24
+# Values kept in each process's memory (pages are a few tens of kilobytes each).
+IN_MEMORY = 1000
+_MISSING = object()
+_request_version = ContextVar("content_version", default=None)
+_in_memory = {}
 
 
 def content_version():
-    """The current version; a new one when the cache has lost it (restarted Redis, say)."""
+    """The current version: read once per request, or from the cache outside requests."""
+    return _request_version.get() or _shared_version()
+
+
+def _shared_version():
     version = cache.get(VERSION_KEY)
-    if version is None:
+    if version is None:  # the cache lost it (restarted Redis, say): start a new one
         version = uuid.uuid4().hex[:12]
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
     return version
+
+
+@contextmanager
+def one_version_per_request():
+    """Use the same version for everything one request shows (and read it only once)."""
+    token = _request_version.set(_shared_version())
+    try:
+        yield _request_version.get()
+    finally:
+        _request_version.reset(token)
 
 
 def content_changed():
@@ -43,14 +66,42 @@ def content_changed():
 
 
 def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+    version = uuid.uuid4().hex[:12]
+    cache.set(VERSION_KEY, version, timeout=None)
+    if _request_version.get() is not None:
+        _request_version.set(version)
+
+
+def cached(key):
+    """The value stored under ``key`` for the current version, or None."""
+    versioned_key = f"{key}@{content_version()}"
+    value = _in_memory.get(versioned_key, _MISSING)
+    if value is _MISSING:
+        value = cache.get(versioned_key, _MISSING)
+        if value is _MISSING:
+            return None
+        _keep_in_memory(versioned_key, value)
+    return value
+
+
+def store(key, value, timeout=DAY):
+    versioned_key = f"{key}@{content_version()}"
+    cache.set(versioned_key, value, timeout)
+    _keep_in_memory(versioned_key, value)
 
 
 def remember(key, compute, timeout=DAY):
-    """``compute()``, kept in the cache until the content changes."""
-    versioned_key = f"{key}@{content_version()}"
-    value = cache.get(versioned_key, _MISSING)
-    if value is _MISSING:
+    """``compute()``, kept until the content changes."""
+    value = cached(key)
+    if value is None:
         value = compute()
-        cache.set(versioned_key, value, timeout)
+        store(key, value, timeout)
     return value
+
+
+def _keep_in_memory(versioned_key, value):
+    if len(_in_memory) >= IN_MEMORY:
+        # Oldest first: entries of earlier versions go before anything current.
+        for old_key in list(_in_memory)[: IN_MEMORY // 4]:
+            del _in_memory[old_key]
+    _in_memory[versioned_key] = value

@@ -11,12 +11,11 @@ makes every stored page out of date in every process at once.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
-from page_cache.content import content_version
+from page_cache.content import cached, one_version_per_request, store
 
 # Headers worth keeping with the page; the middleware outside the cache adds the rest afresh.
 KEPT_HEADERS = {"cache-control", "content-type", "content-language", "content-disposition", "x-frame-options", "link"}
@@ -32,10 +31,14 @@ class PageCacheMiddleware:
         self.bypass_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
 
     def __call__(self, request):
+        with one_version_per_request():
+            return self.cached_or_fresh(request)
+
+    def cached_or_fresh(self, request):
         key = self.key_for(request)
         if key is None:
             return self.get_response(request)
-        stored = cache.get(key)
+        stored = cached(key)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -49,7 +52,7 @@ class PageCacheMiddleware:
                 # A CDN may keep it too; browsers check back each time (see page_cache.frontend).
                 response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PAGE_CACHE_CDN_SECONDS}"
             headers = [(name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS]
-            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            store(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -63,8 +66,7 @@ class PageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return None  # Django answers 400 further in
-        address = hashlib.sha256(f"{request.scheme}://{host}{request.path}".encode()).hexdigest()
-        return f"page:{content_version()}:{address}"
+        return "page:" + hashlib.sha256(f"{request.scheme}://{host}{request.path}".encode()).hexdigest()
 
     def same_for_everyone(self, request, response):
         if response.status_code != 200 or response.streaming or response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
