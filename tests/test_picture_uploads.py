@@ -171,3 +171,25 @@ def test_a_refused_upload_in_the_page_editor_leaves_the_chapter_draft_untouched(
     assert chapter.latest_revision_id == draft.pk
     assert chapter.latest_revision.content == draft.content
     assert chapter.summary != "A summary I am still writing."  # still a draft, not published
+
+
+def test_replacing_a_picture_with_a_bad_file_keeps_the_old_one(editor, users, demo_collection):
+    image = Image.objects.create(
+        title="Round table",
+        collection=demo_collection,
+        file=SimpleUploadedFile("table.png", sample_files.picture()),
+        uploaded_by_user=users["editor"],  # editors may change the pictures they uploaded
+    )
+    old_file = image.file.name
+    data = {
+        "title": "Round table",
+        "collection": str(demo_collection.pk),
+        "tags": "",
+        "file": SimpleUploadedFile("table.png", sample_files.SVG),
+    }
+    response = editor.post(reverse("wagtailimages:edit", args=[image.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"][0].startswith("SVG drawings cannot be uploaded")
+    image.refresh_from_db()
+    assert image.file.name == old_file
+    assert image.file.storage.exists(old_file)

@@ -24,7 +24,7 @@ from wagtail.images.utils import get_allowed_image_extensions
 from wagtailmedia.forms import BaseMediaForm
 
 from uploads.file_types import describe, identify, read_head
-from uploads.validators import media_extensions, validate_document, validate_media
+from uploads.validators import document_extensions, media_extensions, validate_document, validate_media
 
 # How picture formats are named to editors, by file name ending or by filetype's name for the format.
 PICTURE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "avif": "AVIF", "heic": "HEIC", "tif": "TIFF"}
@@ -64,8 +64,7 @@ class PictureField(WagtailImageField):
     @classmethod
     def replacing(cls, field):
         """A PictureField in place of the field Wagtail made, with the same label and widget."""
-        replacement = cls(label=field.label, required=field.required, widget=field.widget)
-        return replacement
+        return cls(label=field.label, required=field.required, widget=field.widget)
 
     def to_python(self, data):
         try:
@@ -99,7 +98,7 @@ class PictureField(WagtailImageField):
                 "Save the drawing as a PNG picture and upload it again."
             )
         if kind == "picture":
-            return self._explain_picture(code, extension, format_name, formats)
+            return self._explain_picture(extension, format_name, formats)
         if kind == "program":
             return _("This file is a program, not a picture. Programs cannot be uploaded. Upload a picture saved as %(formats)s.") % {
                 "formats": formats
@@ -114,11 +113,16 @@ class PictureField(WagtailImageField):
                 "extension": extension or "?",
                 "formats": formats,
             }
+        return self._damaged(formats)
+
+    @staticmethod
+    def _damaged(formats):
         return _("This picture is damaged, or it is not a picture. Open it in a photo app, save it as %(formats)s and upload it again.") % {
             "formats": formats
         }
 
-    def _explain_picture(self, code, extension, format_name, formats):
+    def _explain_picture(self, extension, format_name, formats):
+        """A real picture that Wagtail refused: in a format not allowed here, misnamed, or damaged."""
         allowed = get_allowed_image_extensions()
         readable = PICTURE_FORMATS.get(format_name, format_name.upper())
         if format_name not in allowed:
@@ -136,18 +140,7 @@ class PictureField(WagtailImageField):
                 "extension": extension,
                 "right": format_name,
             }
-        return _("This picture is damaged, or it is not a picture. Open it in a photo app, save it as %(formats)s and upload it again.") % {
-            "formats": formats
-        }
-
-
-def _without_file_errors(errors, form, field_name):
-    """Model errors on a field whose upload the form already refused: Wagtail's and wagtailmedia's models
-    check the extension of the file they hold, which is still empty then ("File extension “” is not allowed")."""
-    if not form.has_error(field_name) or not hasattr(errors, "error_dict"):
-        return errors
-    remaining = {field: messages for field, messages in errors.error_dict.items() if field != field_name}
-    return ValidationError(remaining) if remaining else None
+        return self._damaged(formats)
 
 
 class ImageForm(BaseImageForm):
@@ -166,7 +159,7 @@ class DocumentForm(BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
             field = self.fields["file"]
-            endings = get_text_list([f".{extension}" for extension in settings.WAGTAILDOCS_EXTENSIONS], _("or"))
+            endings = get_text_list([f".{extension}" for extension in document_extensions()], _("or"))
             field.help_text = _("A file ending in %(endings)s, at most %(limit)s.") % {
                 "endings": endings,
                 "limit": field.max_upload_size_text,
@@ -186,9 +179,14 @@ class DocumentForm(BaseDocumentForm):
         return upload
 
     def _update_errors(self, errors):
-        errors = _without_file_errors(errors, self, "file")
-        if errors is not None:
-            super()._update_errors(errors)
+        # Wagtail's Document.clean() checks the name of the file the document holds, which is still empty
+        # when the upload was refused: it would add "File extension “” is not allowed" under the real reason.
+        if self.has_error("file"):
+            errors = {field: messages for field, messages in errors.error_dict.items() if field != "file"}
+            if not errors:
+                return
+            errors = ValidationError(errors)
+        super()._update_errors(errors)
 
 
 class MediaForm(BaseMediaForm):
