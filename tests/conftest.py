@@ -22,7 +22,7 @@ def pytest_configure(config):
 def _required_markers():
     if os.environ.get("CI", "").lower() != "true":
         return set()
-    required = {"browser", "pdf", "redis", "validator"}
+    required = {"browser", "pdf", "redis", "validator", "gettext"}
     if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         required.add("postgres")
     return required

@@ -2,6 +2,8 @@
 
 import ast
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 from django.conf import settings
@@ -76,3 +78,19 @@ def test_catalogs_cover_every_string_in_the_templates_and_code():
     assert len(found) > 300  # the search itself works
     missing = sorted(message for message in found - known if message[1].strip())
     assert missing == [], f"{len(missing)} strings are not translated, for example {missing[:5]}"
+
+
+@pytest.mark.gettext
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_catalog_passes_msgfmt_check(code):
+    """GNU gettext's own checks (placeholders, plural forms, header), as translators' tools run them."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("needs GNU gettext's msgfmt: apt-get install gettext (the site itself compiles catalogs without it)")
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", "/dev/null", str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
