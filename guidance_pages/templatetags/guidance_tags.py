@@ -11,6 +11,7 @@ from wagtail.models import Site
 from guidance_pages.localized import localized_pages, url_language
 from guidance_pages.localized import reader_url as url_for_reader
 from guidance_pages.models import FooterText, NavigationMenu
+from guidance_pages.visibility import for_everyone
 
 register = template.Library()
 
@@ -20,13 +21,13 @@ def _language_names():
 
 
 def live_translations(request, page):
-    """{language code: page} for every live version of the page, in one query per request."""
+    """{language code: page} for every version of the page that everyone may see, in one query per request."""
     cache = getattr(request, "_live_translations", None) if request is not None else None
     if cache is not None and cache[0] == page.pk:
         return cache[1]
     found = {
         translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        for translation in for_everyone(page.get_translations(inclusive=True)).select_related("locale")
     }
     if request is not None:
         request._live_translations = (page.pk, found)
