@@ -165,15 +165,18 @@ def test_a_translation_preview_may_be_shown_in_the_admin_frame(client, users):
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def production(tmp_path, *args, **environment):
-    return manage(
-        *args,
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="a-long-random-test-value-that-is-not-a-secret-0123456789",
-        ALLOWED_HOSTS="guidance.example.org",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        **environment,
-    )
+def production(tmp_path, *args):
+    """manage.py with production settings, as an operator would run it."""
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a server never has it.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
+        return manage(
+            *args,
+            DJANGO_SETTINGS_MODULE="config.settings.production",
+            SECRET_KEY="a-long-random-test-value-that-is-not-a-secret-0123456789",
+            ALLOWED_HOSTS="guidance.example.org",
+            DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        )
 
 
 def test_check_deploy_with_production_settings_finds_nothing_to_warn_about(tmp_path):

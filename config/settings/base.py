@@ -212,8 +212,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         # Wagtail 8's admin still has inline <script> blocks and style="" attributes.
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
+        # data: icons in Wagtail's stylesheet; blob: previews of images chosen for upload.
         "img-src": ["'self'", "data:", "blob:"],
-        "media-src": ["'self'", "blob:"],
+        "media-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "worker-src": ["'self'"],
