@@ -9,6 +9,8 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from guidance_pages.visibility import for_everyone
+
 
 def translations_by_key(queryset, objects, language_code=None):
     """Map each object's translation_key to its version in the reader's language, where there is one."""
@@ -20,9 +22,9 @@ def translations_by_key(queryset, objects, language_code=None):
 
 
 def localized_pages(pages, language_code=None):
-    """The live version of each page in the reader's language, or the page itself when not translated."""
+    """The version of each page in the reader's language that everyone may see, or the page itself."""
     pages = [page for page in pages if page is not None]
-    found = translations_by_key(Page.objects.live(), pages, language_code)
+    found = translations_by_key(for_everyone(Page.objects.all()), pages, language_code)
     return [found.get(page.translation_key, page) for page in pages]
 
 

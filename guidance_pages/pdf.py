@@ -62,8 +62,12 @@ def local_files_fetcher():
     return LocalFilesOnly()
 
 
-def render_pdf(html):
-    """PDF bytes from our own HTML; images come from MEDIA_ROOT, nothing else is loaded."""
-    from weasyprint import HTML
+PDF_STYLESHEET = Path(settings.BASE_DIR, "site", "static", "css", "guide-pdf.css")
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=local_files_fetcher()).write_pdf()
+
+def render_pdf(html):
+    """PDF bytes from our own HTML and guide-pdf.css; images come from MEDIA_ROOT, nothing else is loaded."""
+    from weasyprint import CSS, HTML
+
+    stylesheet = CSS(string=PDF_STYLESHEET.read_text(encoding="utf-8"))
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=local_files_fetcher()).write_pdf(stylesheets=[stylesheet])

@@ -55,6 +55,16 @@ def test_the_arabic_pdf_holds_the_arabic_guide_and_all_its_chapters(client, guid
         assert squeeze(page.title) in text, page.title
 
 
+def test_the_pdf_is_laid_out_by_its_stylesheet_with_numbered_a4_pages(client, guides):
+    from pypdf import PdfReader
+
+    english, _arabic = guides
+    pages = PdfReader(BytesIO(client.get(english.url + "pdf/").content)).pages
+    # guide-pdf.css (no inline <style>) sets A4 and "page / pages" at the foot of each page.
+    assert (round(float(pages[0].mediabox.width)), round(float(pages[0].mediabox.height))) == (595, 842)
+    assert pages[0].extract_text().rstrip().endswith(f"1 / {len(pages)}")
+
+
 def test_the_tigrinya_pdf_is_english_text_with_a_tigrinya_notice(client, guides):
     english, _arabic = guides
     response = client.get("/ti" + english.url.removeprefix("/en") + "pdf/")

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ between machines come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -53,13 +54,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags for every page, so a reader's phone revalidates a page it has without downloading it.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the page cache, so pages from the cache carry the policy too.
+    "config.security.ContentSecurityPolicyMiddleware",
     # Before sessions and the database: a cached page costs no query (see page_cache.middleware).
     "page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into our "please wait" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -167,6 +175,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a sign-in while that account is locked on that address.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one account from one address pause signing in to that account
+# from that address for 15 minutes. Colleagues behind the same office address are not
+# affected, and nobody elsewhere can lock an editor out by guessing their password.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "editorial.sign_in.locked_out"
+AXES_CLIENT_IP_CALLABLE = "feedback.ratelimit.client_address"
+# Only failed attempts are kept (and only until the cool-off ends); no log of every sign-in.
+AXES_DISABLE_ACCESS_LOG = True
+# Signed in for at most 8 hours, then sign in again: a working day for an editor, while a
+# phone or a shared office tablet left signed in does not keep access to drafts, contributors'
+# names and readers' feedback overnight. "Remember me" on the sign-in page cannot extend it.
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 # Languages
 
@@ -187,6 +217,74 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors may use the admin in any content language that Wagtail itself has been translated into.
 WAGTAILADMIN_PERMITTED_LANGUAGES = language_choices([code for code in CONTENT_LANGUAGES if code in {"en", "ar", "fa", "uk", "fr"}])
+
+# Security headers (config/security.py gives the admin its own, looser policy)
+
+ADMIN_URL_PREFIX = "/admin/"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Other sites never learn which page a reader came from (nor that they pressed "Leave this site").
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Reader pages: our own scripts, styles, pictures, video and fonts only; no inline script or
+# style (so no nonce either: a page is cached and shared between readers). Never framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin: what Wagtail 8's own scripts and styles need (found by loading the admin in
+# Chromium with this policy on), framed only by itself (the page preview).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # Wagtail 8's admin still has inline <script> blocks and style="" attributes.
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # data: icons in Wagtail's stylesheet; blob: previews of images chosen for upload.
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Browser features no page of ours uses are switched off, for us and anything we might embed.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "serial": [],
+    "usb": [],
+    "fullscreen": ["self"],
+    "picture-in-picture": ["self"],
+}
 
 # Static files and uploads
 
@@ -222,6 +320,9 @@ if os.environ.get("S3_BUCKET"):
 # Wagtail
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Guidance made with people who know")
+# No avatars from gravatar.com: the admin makes no requests to other sites about our editors.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILSEARCH_BACKENDS = {
     "default": {

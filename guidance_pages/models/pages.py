@@ -22,6 +22,7 @@ from wagtail.search import index
 from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock
 from guidance_pages.localized import localized_pages, translations_by_key
 from guidance_pages.pdf import pdf_available, render_pdf
+from guidance_pages.visibility import for_everyone
 from page_cache.content import remember
 
 
@@ -99,9 +100,9 @@ class HomePage(ViewRestrictionsFromCache, Page):
         chosen = [block.value for block in self.featured_guides if block.value is not None]
         if chosen:
             localized = localized_pages(chosen)
-            guides = GuidePage.objects.live().in_bulk([page.pk for page in localized])
+            guides = for_everyone(GuidePage.objects.all()).in_bulk([page.pk for page in localized])
             context["guides"] = [guides[page.pk] for page in localized if page.pk in guides]
-        guide_index = GuideIndexPage.objects.live().child_of(self).first()
+        guide_index = for_everyone(GuideIndexPage.objects.child_of(self)).first()
         if not chosen:
             context["guides"] = guide_index.guides_for_reader()[:6] if guide_index else []
         context["guide_index"] = guide_index
@@ -129,9 +130,9 @@ class GuideIndexPage(ViewRestrictionsFromCache, Page):
 
     def guides_for_reader(self):
         """This language's guides, then the English guides it has no translation of yet."""
-        guides = list(GuidePage.objects.live().child_of(self))
+        guides = list(for_everyone(GuidePage.objects.child_of(self)))
         source_index = (
-            GuideIndexPage.objects.live()
+            for_everyone(GuideIndexPage.objects.all())
             .filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
             .exclude(pk=self.pk)
             .first()
@@ -139,7 +140,9 @@ class GuideIndexPage(ViewRestrictionsFromCache, Page):
         if source_index is None:
             return guides
         translated = {guide.translation_key for guide in guides}
-        return guides + [guide for guide in GuidePage.objects.live().child_of(source_index) if guide.translation_key not in translated]
+        return guides + [
+            guide for guide in for_everyone(GuidePage.objects.child_of(source_index)) if guide.translation_key not in translated
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -198,7 +201,7 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = GuideChapterPage.objects.live().child_of(self)
+        context["chapters"] = for_everyone(GuideChapterPage.objects.child_of(self))
         context["contributors"] = self.credited_contributors()
         context["pdf_available"] = pdf_available(translation.get_language())
         context["guide_index"] = next(iter(localized_pages([parent_of(self, GuideIndexPage)])), None)
@@ -206,7 +209,7 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
 
     def chapters_and_version(self):
         """The live chapters, and a version that changes whenever the guide or a chapter is published."""
-        chapters = list(GuideChapterPage.objects.live().child_of(self))
+        chapters = list(for_everyone(GuideChapterPage.objects.child_of(self)))
         published = ",".join(f"{page.pk}@{page.last_published_at}" for page in [self, *chapters])
         return chapters, hashlib.sha256(published.encode()).hexdigest()[:16]
 
@@ -332,7 +335,7 @@ class GuideChapterPage(ViewRestrictionsFromCache, Page):
         context = super().get_context(request, *args, **kwargs)
         guide = parent_of(self, GuidePage)
         chapters = list(
-            GuideChapterPage.objects.live().sibling_of(self).only("id", "title", "path", "url_path", "depth", "locale_id", "live")
+            for_everyone(GuideChapterPage.objects.sibling_of(self)).only("id", "title", "path", "url_path", "depth", "locale_id", "live")
         )
         position = next((index for index, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
         if getattr(request, "untranslated_language", None):

@@ -13,6 +13,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from guidance_pages.localized import localized_pages, url_language
 from guidance_pages.localized import reader_url as url_for_reader
 from guidance_pages.models import FooterText, NavigationMenu
+from guidance_pages.visibility import for_everyone
 from page_cache.content import remember
 
 register = template.Library()
@@ -23,7 +24,7 @@ def _language_names():
 
 
 def live_translations(request, page):
-    """{language code: page} for every live version of the page, kept until the content changes."""
+    """{language code: page} for every version of the page that everyone may see, kept until the content changes."""
     cache = getattr(request, "_live_translations", None) if request is not None else None
     if cache is not None and cache[0] == page.pk:
         return cache[1]
@@ -31,7 +32,7 @@ def live_translations(request, page):
         f"translations:{page.translation_key}",
         lambda: {
             translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+            for translation in for_everyone(page.get_translations(inclusive=True)).select_related("locale")
         },
     )
     if request is not None:
