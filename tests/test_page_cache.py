@@ -234,3 +234,12 @@ def test_a_reader_posting_feedback_does_not_change_what_others_see(client, chapt
     assert response["X-Page-Cache"] == "hit"
     with translation.override("ar"):
         assert translation.gettext("Was this page useful?") in response.text
+
+
+def test_pages_from_the_cache_carry_every_security_header(client, chapter):
+    fresh = client.get(chapter.url)
+    from_cache = client.get(chapter.url)
+    assert from_cache["X-Page-Cache"] == "hit"
+    for header in ["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"]:
+        assert from_cache[header] == fresh[header], header
+    assert "unsafe-inline" not in from_cache["Content-Security-Policy"]
