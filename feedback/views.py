@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from feedback.forms import LARGEST_PAGE_ID, FeedbackForm
 from feedback.models import PageFeedback
@@ -57,7 +57,7 @@ def _thank(request, page):
     return response
 
 
-@require_GET
+@require_safe
 def thanks(request):
     """The thank-you page for readers without JavaScript, with a way back to the page."""
     page = None
