@@ -24,6 +24,7 @@ class FeedbackForm(forms.Form):
         max_value=LARGEST_PAGE_ID,
         error_messages={
             "required": _("We could not tell which page this is about."),
+            "min_value": _("This page does not exist or is not published."),
             "max_value": _("This page does not exist or is not published."),
         },
     )
