@@ -229,3 +229,13 @@ def test_the_pdf_shows_markup_as_text(client, site):
     # Had the tags been left raw, WeasyPrint would have drawn (or dropped) an image, not this text.
     for label in ["Guide", "Audience", "Chapter one", "Heading", "Quote", "Definition", "Name"]:
         assert f"{label} {XSS}" in text, label
+
+
+@pytest.mark.parametrize("term", ["amp", "lt", "quot", "x27"])
+def test_glossary_links_never_break_escaped_characters(client, site, term):
+    _guide, (first, _second) = site
+    GlossaryTerm.objects.create(locale=first.locale, term=term, definition="A word that looks like part of an escaped character.")
+    first.body = [{"type": "paragraph", "value": f"<p>Q&amp;A: 1 &lt; 2, &quot;quoted&quot;, it&#x27;s {term} here.</p>", "id": "p"}]
+    first.save_revision().publish()
+    html = client.get(first.url).text
+    assert f'<p>Q&amp;A: 1 &lt; 2, &quot;quoted&quot;, it&#x27;s <a class="term" href="#term-{term}">{term}</a> here.</p>' in html
