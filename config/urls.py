@@ -4,6 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,7 +15,7 @@ from guidance_pages.sitemap import GuidanceSitemap
 from guidance_pages.views import choose_language, search, service_worker
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": GuidanceSitemap}}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": {"pages": GuidanceSitemap}}, name="sitemap"),
     path("sw.js", service_worker, name="service_worker"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

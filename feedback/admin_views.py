@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -155,12 +155,17 @@ def mark_handled(request, feedback_id):
     """Mark a comment as handled (or not), then go back to the report as it was."""
     if not request.user.has_perm(CHANGE_PERMISSION):
         return permission_denied(request)
-    feedback = get_object_or_404(PageFeedback, pk=feedback_id)
+    query = request.POST.get("query", "")
+    back = reverse("feedback_report") + (f"?{query}" if query and "\n" not in query else "")
+    feedback = PageFeedback.objects.filter(pk=feedback_id).first()
+    if feedback is None:
+        # Deleted in the meantime (by the retention clean-up, for example): say so on the report.
+        messages.error(request, _("This comment could not be found. It may have been deleted."))
+        return redirect(back)
     handled = request.POST.get("handled") != "0"
     feedback.handled = handled
     feedback.handled_at = timezone.now() if handled else None
     feedback.handled_by = request.user if handled else None
     feedback.save(update_fields=["handled", "handled_at", "handled_by"])
     messages.success(request, _("Marked as handled.") if handled else _("Marked as not handled."))
-    query = request.POST.get("query", "")
-    return redirect(reverse("feedback_report") + (f"?{query}" if query and "\n" not in query else ""))
+    return redirect(back)

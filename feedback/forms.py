@@ -12,12 +12,22 @@ from guidance_pages.models import GuideChapterPage
 # Control characters other than tab and line breaks only come from binary data, never a reader.
 BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 MARKUP = re.compile(r"<[a-zA-Z!?/]|javascript\s*:", re.IGNORECASE)
+# Wagtail's page ids are 32-bit; a larger number is no page (and SQLite cannot even compare it).
+LARGEST_PAGE_ID = 2**31 - 1
 
 
 class FeedbackForm(forms.Form):
     """Was this page useful? Yes or no, and optionally what could be better."""
 
-    page = forms.IntegerField(min_value=1, error_messages={"required": _("We could not tell which page this is about.")})
+    page = forms.IntegerField(
+        min_value=1,
+        max_value=LARGEST_PAGE_ID,
+        error_messages={
+            "required": _("We could not tell which page this is about."),
+            "min_value": _("This page does not exist or is not published."),
+            "max_value": _("This page does not exist or is not published."),
+        },
+    )
     useful = forms.TypedChoiceField(
         choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda answer: answer == "yes",

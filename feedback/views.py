@@ -7,9 +7,9 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from feedback.forms import FeedbackForm
+from feedback.forms import LARGEST_PAGE_ID, FeedbackForm
 from feedback.models import PageFeedback
 from feedback.ratelimit import allow_submission
 from guidance_pages.models import GuideChapterPage
@@ -72,12 +72,15 @@ def _thank(request, page):
     return response
 
 
-@require_GET
+@require_safe
 def thanks(request):
     """The thank-you page for readers without JavaScript, with a way back to the page."""
     page = None
-    page_id = request.GET.get("page", "")
-    if page_id.isdigit():
-        page = GuideChapterPage.objects.live().public().filter(pk=int(page_id), locale__language_code=translation.get_language()).first()
+    try:
+        page_id = int(request.GET.get("page", ""))
+    except ValueError:
+        page_id = 0
+    if 0 < page_id <= LARGEST_PAGE_ID:
+        page = GuideChapterPage.objects.live().public().filter(pk=page_id, locale__language_code=translation.get_language()).first()
     context = {"heading": _("Thank you"), "message": _("Thank you. Your answer helps us improve this guidance."), "back": page}
     return render(request, "feedback/answer.html", context)

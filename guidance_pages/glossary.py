@@ -9,7 +9,8 @@ import re
 from django.utils.html import escape
 from django.utils.text import slugify
 
-TAG = re.compile(r"(<[^>]+>)")
+# Tags, and character references such as &amp; (a term like "amp" must not match inside them).
+TAG = re.compile(r"(<[^>]+>|&#?\w+;)")
 # Text inside these is left alone: links stay links, headings stay headings.
 SKIP = {"a", "h1", "h2", "h3", "h4", "button", "label", "summary", "script", "style", "figcaption", "dfn"}
 
@@ -27,6 +28,8 @@ def explain_terms(html, terms):
     open_tags = []
     parts = TAG.split(str(html))
     for index, part in enumerate(parts):
+        if part.startswith("&"):
+            continue
         if part.startswith("<"):
             name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
             if name:

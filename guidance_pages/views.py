@@ -10,14 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page
 
 SEARCH_MAX_LENGTH = 200
 
 
-@require_GET
+@require_safe
 def choose_language(request):
     """Remember the language a reader picked in the switcher, then show them the page.
 
@@ -49,7 +49,7 @@ def search_words(query):
     return " ".join(re.sub(r"[^\w\s]", " ", query).split())
 
 
-@require_GET
+@require_safe
 def search(request):
     """Search the guidance in the reader's language only; a plain GET form, no JavaScript."""
     query = request.GET.get("q", "").replace("\x00", "").strip()
@@ -72,7 +72,7 @@ def search(request):
 SERVICE_WORKER = Path(settings.BASE_DIR, "site", "static", "js", "sw.js")
 
 
-@require_GET
+@require_safe
 def service_worker(request):
     """The service worker, served from the site root so it may look after every page."""
     response = HttpResponse(SERVICE_WORKER.read_bytes(), content_type="text/javascript; charset=utf-8")
