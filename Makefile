@@ -19,7 +19,7 @@ setup: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(MANAGE) compile_translations
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile --durations=10
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
