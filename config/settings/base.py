@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "guidance_pages",
     "editorial",
     "feedback",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtailmedia",
