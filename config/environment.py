@@ -44,6 +44,10 @@ def database_from_url(url, sqlite_default_path):
         raise ImproperlyConfigured(f"DATABASE_URL must point at SQLite or PostgreSQL; set it like {example}.")
     if not config.get("NAME"):
         raise ImproperlyConfigured(f'DATABASE_URL "{url}" names no database; set it like {example}.')
+    if engine == "django.db.backends.postgresql":
+        # A database server that does not answer must not hold a reader's request until the
+        # worker is killed: give up after a few seconds and show the "try again" page (503).
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     if engine == "django.db.backends.sqlite3":
         # Readers and editors write at the same time (feedback, previews): WAL lets reads go on
         # during a write, IMMEDIATE takes the write lock up front so transactions queue instead of

@@ -35,3 +35,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),  # its password and login forms for private pages
     prefix_default_language=True,
 )
+
+# A database outage answers "try again in a few minutes" (503) in the reader's language.
+handler500 = "operations.views.server_error"

@@ -1,11 +1,14 @@
 """A per-client limit on feedback submissions that holds across every server process.
 
 With REDIS_URL set, Redis counts (atomic INCR, expiring keys). Without it, a small database
-table counts: the local-memory cache would let each gunicorn worker count on its own.
+table counts: the local-memory cache would let each gunicorn worker count on its own. While
+Redis cannot be reached, the table counts too, so the limit still holds and readers are not
+refused because of an outage that is not theirs.
 """
 
 import hashlib
 import hmac
+import logging
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
@@ -15,6 +18,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from feedback.models import SubmissionCount
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request):
@@ -40,19 +45,27 @@ def allow_submission(request):
     window_number = int(now.timestamp()) // seconds
     key = _client_key(request, window_number)
     if settings.REDIS_URL:
-        return _count_in_cache(key, seconds) <= limit
+        count = _count_in_cache(key, seconds)
+        if count is not None:
+            return count <= limit
+        logger.warning("Redis cannot be reached: the feedback rate limit is counted in the database until it is back.")
     window_ends = datetime.fromtimestamp((window_number + 1) * seconds, tz=UTC)
     return _count_in_database(key, window_ends, now) <= limit
 
 
 def _count_in_cache(key, seconds):
+    """The client's count in Redis, or None when Redis cannot be reached.
+
+    django-redis answers None instead of raising while Redis is down (IGNORE_EXCEPTIONS in the
+    settings), where add() otherwise answers True or False and incr() a number.
+    """
     cache_key = f"feedback-rate:{key}"
-    cache.add(cache_key, 0, timeout=seconds)
+    if cache.add(cache_key, 0, timeout=seconds) is None:
+        return None
     try:
         return cache.incr(cache_key)
     except ValueError:
-        # The key expired between add() and incr(), or Redis is unreachable (django-redis then
-        # returns nothing): count this as the first submission rather than refuse a reader.
+        # The key expired between add() and incr(): this is the first submission of a new window.
         return 1
 
 

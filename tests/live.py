@@ -35,9 +35,12 @@ def _free_port():
 
 
 class Server:
-    """gunicorn with the production configuration and two sync workers, stopped when the test ends."""
+    """gunicorn with the production configuration and two sync workers, stopped when the test ends.
 
-    def __init__(self, env, log_path):
+    It is ready when /en/ answers ``ready_status``: 200, or 503 for a server whose database is down.
+    """
+
+    def __init__(self, env, log_path, ready_status=200):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
@@ -65,9 +68,13 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(self.url + "/en/", timeout=5) as response:  # noqa: S310 - our own server
-                    if response.status == 200:
+                with urllib.request.urlopen(self.url + "/en/", timeout=15) as response:  # noqa: S310 - our own server
+                    if response.status == ready_status:
                         return
+            except urllib.error.HTTPError as error:
+                if error.code == ready_status:
+                    return
+                time.sleep(0.3)
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.3)
         self.stop()

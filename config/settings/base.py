@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "page_cache",
     "feedback",
     "uploads",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtailmedia",
