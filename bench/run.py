@@ -57,6 +57,7 @@ def parse_options(argv):
     parser.add_argument("--seconds", type=int, help="length of each wrk run (default: 10, or 3 with --quick)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each page and of its static file, alternating (default: 3)")
     parser.add_argument("--rebuild", action="store_true", help="build the site again even if the saved one is current")
+    parser.add_argument("--report", action="store_true", help="only print the tables of the latest saved results again")
     parser.add_argument("--child", choices=DATABASES, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.seconds is None:
@@ -71,6 +72,9 @@ def parse_options(argv):
 
 def main(argv=None):
     options = parse_options(sys.argv[1:] if argv is None else argv)
+    databases = DATABASES if options.database == "both" else (options.database,)
+    if options.report:
+        return report(databases, options)
     try:
         check_wrk()
         if options.child:
@@ -80,7 +84,6 @@ def main(argv=None):
         return 1
     except KeyboardInterrupt:
         return 130
-    databases = DATABASES if options.database == "both" else (options.database,)
     arguments = sys.argv[1:] if argv is None else argv
     os.environ["BENCH_COMMAND"] = "make bench" + (f' BENCH_ARGS="{" ".join(arguments)}"' if arguments else "")
     for database in databases:
@@ -93,8 +96,23 @@ def main(argv=None):
             return 130
         if code != 0:
             return code
+    return report(databases, options)
+
+
+def report(databases, options):
+    """The latest results of each database as plain tables, then as one Markdown table for the README."""
+    results = []
+    for database in databases:
+        path = RESULTS_DIR / result_name(database, options)
+        if not path.exists():
+            say(f"There are no results for {database} yet ({path.relative_to(BASE_DIR)}); run the benchmark first.")
+            return 1
+        results.append(json.loads(path.read_text()))
+    for result in results:
+        say()
+        say(text_table(result))
     say("\nFor the README (bench/README.md explains each figure):\n")
-    say(markdown_table([json.loads((RESULTS_DIR / result_name(database, options)).read_text()) for database in databases]))
+    say(markdown_table(results))
     return 0
 
 
@@ -220,8 +238,6 @@ def measure_database(database, options):
     }
     RESULTS_DIR.mkdir(exist_ok=True)
     (RESULTS_DIR / result_name(database, options)).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    say()
-    say(text_table(result))
     return 0
 
 
@@ -312,8 +328,9 @@ def measure(server, target, options):
     """Static file, page, static file, page ...; the medians of each."""
     page_runs, static_runs = [], []
     for _run in range(options.runs):
-        static_runs.append(run_wrk(server.base_url + target.static_path, options.seconds, target.headers))
-        page_runs.append(run_wrk(server.base_url + target.path, options.seconds, target.headers))
+        for runs, path in ((static_runs, target.static_path), (page_runs, target.path)):
+            runs.append(run_wrk(server.base_url + path, options.seconds, target.headers))
+            let_server_settle(runs[-1])
     row = {
         "target": target.label,
         "path": target.path,
@@ -336,6 +353,15 @@ def measure(server, target, options):
     return row
 
 
+def let_server_settle(run):
+    """Wait until the server has answered the requests wrk left behind when it stopped.
+
+    gunicorn's sync workers still serve the requests queued when wrk closes its connections;
+    without this pause, a slow page's backlog would be counted against the next static run.
+    """
+    time.sleep(min(30.0, WRK_CONNECTIONS / max(run.requests_per_second, 0.1) + 0.5))
+
+
 def git_commit():
     try:
         output = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=BASE_DIR, capture_output=True, text=True, check=True)
@@ -347,43 +373,60 @@ def git_commit():
 # Tables -----------------------------------------------------------------------------------
 
 
+def times_static(row, percentile):
+    """How many times the static file's latency the page's is."""
+    return row[f"{percentile}_ms"] / row[f"static_{percentile}_ms"] if row[f"static_{percentile}_ms"] else float("nan")
+
+
 def text_table(result):
     lines = [
         f"{result['database']}: {result['shape']}; {result['server']}; {result['load']}.",
         "",
-        f"{'target':<26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'static req/s':>13} {'% of static':>12} {'queries':>8} {'bytes':>7}",
+        f"{'target':<26} {'req/s':>7} {'static':>7} {'% of static':>11} {'p50 ms':>8} {'x static':>8} "
+        f"{'p99 ms':>8} {'x static':>8} {'queries':>7} {'bytes':>6}",
     ]
     for row in result["targets"]:
         lines.append(
-            f"{row['target']:<26} {row['requests_per_second']:>8.1f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} "
-            f"{row['static_requests_per_second']:>13.1f} {row['percent_of_static']:>11.1f}% {row['queries']:>8} {row['bytes']:>7}"
+            f"{row['target']:<26} {row['requests_per_second']:>7.1f} {row['static_requests_per_second']:>7.1f} "
+            f"{row['percent_of_static']:>10.1f}% {row['p50_ms']:>8.1f} {times_static(row, 'p50'):>8.0f} "
+            f"{row['p99_ms']:>8.1f} {times_static(row, 'p99'):>8.0f} {row['queries']:>7} {row['bytes']:>6}"
         )
+    lines += ["", f"Site built in {result['site']['build_seconds']:.0f} s ({result['site']['pages']} pages), reused while current."]
     work = result["translation_work"]
     lines += ["", f"Translation work on {work['guide']!r} ({work['chapters']} chapters) into {work['language']}:"]
     for step in work["steps"]:
-        lines.append(f"  {step['description']:<60} {step['seconds']:>7.2f} s")
+        lines.append(f"  {step['description']:<68} {step['seconds']:>6.2f} s")
     return "\n".join(lines)
 
 
 def markdown_table(results):
     lines = [
-        "| database | target | req/s | p50 ms | p99 ms | static req/s | % of static | queries |",
+        "| database | page | req/s | static req/s | % of static | p50 ms (x static) | p99 ms (x static) | queries |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
-        name = "SQLite" if result["database"] == "SQLite" else "PostgreSQL + Redis"
         for row in result["targets"]:
             lines.append(
-                f"| {name} | {row['target']} | {row['requests_per_second']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} "
-                f"| {row['static_requests_per_second']:.0f} | {row['percent_of_static']:.1f}% | {row['queries']} |"
+                f"| {result['database']} | {row['target']} | {row['requests_per_second']:.1f} | {row['static_requests_per_second']:.0f} "
+                f"| {row['percent_of_static']:.1f}% | {row['p50_ms']:.0f} ({times_static(row, 'p50'):.0f}x) "
+                f"| {row['p99_ms']:.0f} ({times_static(row, 'p99'):.0f}x) | {row['queries']} |"
             )
-    lines += ["", "| database | translation work | seconds |", "| --- | --- | ---: |"]
-    for result in results:
-        work = result["translation_work"]
-        for step in work["steps"]:
-            lines.append(f"| {result['database']} | {step['description']} ({work['language']}) | {step['seconds']:.2f} |")
+    work_lines = [(step["description"], [None] * len(results)) for step in results[0]["translation_work"]["steps"]]
+    for column, result in enumerate(results):
+        for row, step in zip(work_lines, result["translation_work"]["steps"], strict=False):
+            row[1][column] = step["seconds"]
+    language = results[0]["translation_work"]["language"]
+    lines += ["", f"| translation work ({language}) | " + " | ".join(f"{result['database']} s" for result in results) + " |"]
+    lines += ["| --- |" + " ---: |" * len(results)]
+    lines += [f"| {description} | " + " | ".join(f"{seconds:.2f}" for seconds in values) + " |" for description, values in work_lines]
     first = results[0]
-    lines += ["", f"{first['shape']}; {first['server']}; {first['load']}; commit {first['commit']}, {first['date']}."]
+    lines += [
+        "",
+        f"{first['shape']}; {first['server']}; {first['load']}. Commit {first['commit']}, {first['date']}; "
+        f"`{first['command']}`. Site built in "
+        + ", ".join(f"{result['site']['build_seconds']:.0f} s ({result['database']})" for result in results)
+        + ".",
+    ]
     return "\n".join(lines)
 
 
