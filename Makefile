@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format clean
+.PHONY: run setup test lint format clean bench
 
 run: setup
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/). Press Ctrl+C to stop."
@@ -20,6 +20,11 @@ setup: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(MANAGE) compile_translations
 	$(BIN)/pytest -n 2 --dist loadfile --durations=10
+
+# The benchmark of issue #7 (by hand, not part of the tests): make bench BENCH_ARGS="--quick"; see bench/README.md.
+bench: $(VENV)/.runtime
+	$(MANAGE) compile_translations
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
