@@ -166,6 +166,9 @@ def configure(database, options, static_root):
     if database == "sqlite":
         os.environ["DATABASE_URL"] = f"sqlite:///{data_dir / 'site.sqlite3'}"
         os.environ.pop("REDIS_URL", None)
+        # Without Redis the cache is kept in files shared by the workers; start each run empty.
+        os.environ["CACHE_DIR"] = str(data_dir / "cache")
+        shutil.rmtree(data_dir / "cache", ignore_errors=True)
     else:
         os.environ["DATABASE_URL"] = POSTGRES_URL + ("_quick" if options.quick else "")
         os.environ["REDIS_URL"] = REDIS_URL
