@@ -58,13 +58,11 @@ print(json.dumps(list(PageFeedback.objects.filter(comment__startswith=%r).values
 
 
 def say(line):
-    print(line, flush=True)  # noqa: T201 - this script's report is its output
+    print(line, flush=True)
 
 
 def manage(env, *args):
-    result = subprocess.run(  # noqa: S603 - our own manage.py
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return result.stdout
@@ -205,7 +203,7 @@ def run(label, database_url, seconds, readers, writers):
         log_path = folder / "gunicorn.log"
         command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--timeout", "60"]
         with open(log_path, "wb") as log:
-            server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603 - gunicorn
+            server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
             try:
                 wait_until_ready(port, server)
                 tally = Tally()

@@ -42,7 +42,18 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self):
-        command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi", "--workers", str(WORKERS), "--worker-class", "sync"]
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "config/gunicorn.py",
+            "config.wsgi",
+            "--workers",
+            str(WORKERS),
+            "--worker-class",
+            "sync",
+        ]
         command += ["--bind", f"127.0.0.1:{self.port}", "--error-logfile", str(self.log_path), "--capture-output", "--no-control-socket"]
         # A session of its own: Ctrl+C reaches only the benchmark, which then stops the server.
         self.process = subprocess.Popen(command, cwd=BASE_DIR, stdin=subprocess.DEVNULL, start_new_session=True)
