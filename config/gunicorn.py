@@ -25,3 +25,6 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "").lower() in {"1", "true", "yes"} else None
 errorlog = "-"
+# gunicorn 27's control socket is one path per user, shared by every gunicorn that user runs
+# (tests and the benchmark start several); the site needs none, so it is off.
+control_socket_disable = True
