@@ -15,12 +15,22 @@ The views replace wagtail-localize's at the same addresses (editorial/wagtail_ho
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
 from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import upload_pofile, user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+import polib
 
 
 def may_translate_from(user, page):
@@ -93,3 +103,51 @@ class TranslatorUpdateTranslationsView(UpdateTranslationsView):
             elif not user.has_perm(get_permission_name("change", type(target))):
                 return False
         return True
+
+
+# The largest PO file a translator may upload: a long guide's file is a few hundred kilobytes.
+LARGEST_TRANSLATION_FILE = 5 * 1024 * 1024
+
+
+@require_POST
+def upload_translation_file(request, translation_id):
+    """wagtail-localize's "Upload PO file", after checks it lacks: no file, an empty, huge, damaged or
+    non-UTF-8 file, or one without its translation's mark would otherwise be a server error."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    problem = translation_file_problem(request.FILES.get("file"), translation)
+    if problem:
+        messages.error(request, problem)
+        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+    return upload_pofile(request, translation_id)
+
+
+def translation_file_problem(upload, translation):
+    """What is wrong with an uploaded PO file, in words a translator understands; None if nothing."""
+    if upload is None:
+        return _("Choose a PO file to upload first.")
+    if upload.size == 0:
+        return _("This file is empty. Upload the PO file you downloaded for this page and translated.")
+    if upload.size > LARGEST_TRANSLATION_FILE:
+        return _("This file is too big to be a translation of one page. Upload the PO file you downloaded for this page.")
+    content = upload.read()
+    upload.seek(0)
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return _("This file is not saved as UTF-8 text. In your PO editor, save it with the encoding UTF-8 and upload it again.")
+    if "\x00" in text:
+        return _("This is not a PO file. Upload the PO file you downloaded for this page and translated.")
+    try:
+        catalog = polib.pofile(text) if "msgid" in text else None
+    except (OSError, ValueError):
+        catalog = None
+    if catalog is None:
+        return _("This is not a PO file, or it is damaged. Upload the PO file you downloaded for this page and translated.")
+    if catalog.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
+        return _(
+            "This PO file was made for another page or another language. Download the PO file from this page's "
+            "translation, translate it and upload that one."
+        )
+    return None

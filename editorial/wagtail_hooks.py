@@ -23,6 +23,11 @@ def translation_urls():
             name="editorial_submit_snippet_translation",
         ),
         path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            translating.upload_translation_file,
+            name="editorial_upload_translation_file",
+        ),
+        path(
             "localize/update/<int:translation_source_id>/",
             translating.TranslatorUpdateTranslationsView.as_view(),
             name="editorial_update_translations",
