@@ -134,3 +134,18 @@ def test_a_translator_previews_an_arabic_chapter_right_to_left_whatever_the_admi
     assert "ملخص جديد للمعاينة" in preview.text
     chapter.refresh_from_db()
     assert chapter.summary != "ملخص جديد للمعاينة"  # a preview saves nothing
+
+
+def test_a_preview_of_an_edited_chapter_shows_the_new_text_not_the_cached_one(client, users):
+    """Readers' chapters keep their rendered text until the content changes; a preview never uses it."""
+    chapter = GuideChapterPage.objects.live().filter(locale__language_code="en").first()
+    client.get(chapter.url)  # readers have seen it: its text is now kept
+    client.force_login(users["editor"])
+    data = chapter_form(chapter.get_parent(), [("paragraph", {})])
+    data.update(title=chapter.title, slug=chapter.slug, summary=chapter.summary)
+    data["body-0-value"] = draftail("Words only the preview may show.")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[chapter.pk])
+    assert client.post(url, data).json()["is_valid"] is True
+    assert "Words only the preview may show." in client.get(url).text
+    client.logout()
+    assert "Words only the preview may show." not in client.get(chapter.url + "?fresh").text

@@ -341,7 +341,12 @@ class GuideChapterPage(ViewRestrictionsFromCache, Page):
         if getattr(request, "untranslated_language", None):
             # Shown in English under the reader's language: link to chapters they do have.
             chapters = localized_pages(chapters)
-        context.update(self.text_with_glossary(context))
+        if getattr(request, "is_preview", False):
+            context.update(self.text_with_glossary(context))  # a draft: never from or into the cache
+        else:
+            # The rendered text is most of a chapter's cost; keep it until the content changes.
+            key = f"chapter-text:{self.pk}:{translation.get_language()}:{bool(getattr(request, 'untranslated_language', None))}"
+            context.update(remember(key, lambda: self.text_with_glossary(context)))
         context.update(
             guide=guide,
             chapters=chapters,
