@@ -28,7 +28,7 @@ BUDGETS = {
     "guide": 8,  # the page; chapters; contributors and their translations; the guide list
     "chapter": 4,  # the page; its guide; its sibling chapters
     "standard page": 4,  # the page (the Arabic "about" page is the English one, so 2 + 2)
-    "search": 7,  # the locale; restrictions; count; results; their specific pages
+    "search": 8,  # the locale; restrictions; count; results; their specific pages (one more on PostgreSQL)
 }
 
 
