@@ -100,3 +100,30 @@ def empty_cache():
         cache.delete_pattern("*")
     else:
         cache.clear()
+
+
+@pytest.fixture
+def editor(client, users):
+    """The test client, signed in as the demo EBE editor."""
+    client.force_login(users["editor"])
+    return client
+
+
+@pytest.fixture
+def demo_collection(db):
+    """The collection the demo's pictures and documents are in."""
+    from wagtail.models import Collection
+
+    from guidance_pages.demo import COLLECTION_NAME
+
+    return Collection.objects.get(name=COLLECTION_NAME)
+
+
+@pytest.fixture
+def unchanged(db):
+    """Fails the test if the database changed while it ran (see tests/hostile.py)."""
+    from tests.hostile import database_state
+
+    before = database_state()
+    yield
+    assert database_state() == before

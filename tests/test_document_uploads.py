@@ -10,21 +10,9 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
-from guidance_pages.demo import COLLECTION_NAME
 from tests import sample_files
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client, users):
-    client.force_login(users["editor"])
-    return client
-
-
-@pytest.fixture
-def demo_collection(db):
-    return Collection.objects.get(name=COLLECTION_NAME)
 
 
 def add_document(client, collection, name, content, title="Meeting notes"):

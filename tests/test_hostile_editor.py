@@ -31,12 +31,6 @@ def chapter():
     return GuideChapterPage.objects.child_of(guide).live().first()
 
 
-@pytest.fixture
-def editor(client, users):
-    client.force_login(users["editor"])
-    return client
-
-
 def block(index, block_type, value=None, **fields):
     """One top-level block as the StreamField editor posts it."""
     data = {

@@ -21,13 +21,6 @@ NOT_PUBLISHED = "This page does not exist or is not published."
 
 
 @pytest.fixture
-def unchanged(db):
-    before = database_state()
-    yield
-    assert database_state() == before
-
-
-@pytest.fixture
 def chapter():
     guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
     return GuideChapterPage.objects.child_of(guide).live().first()

@@ -4,32 +4,18 @@ Run against PostgreSQL too: DATABASE_URL=postgres://postgres@127.0.0.1:5432/<nam
 NUL bytes with an error, SQLite's full-text parser refuses quotes and stars).
 """
 
-import re
-
 from django.utils import translation
 
 import pytest
 
 from guidance_pages.demo import FULLY_TRANSLATED_GUIDE
 from guidance_pages.views import SEARCH_MAX_LENGTH
-from tests.hostile import database_state
+from tests.test_search import result_links
 
 pytestmark = pytest.mark.django_db
 
 GUIDE = f"/en/guides/{FULLY_TRANSLATED_GUIDE}/"
 TOO_LONG = "Please search for fewer words (at most 200 characters)."
-
-
-def result_links(html):
-    results = html.split('class="search-results"')[1].split("</ol>")[0] if 'class="search-results"' in html else ""
-    return re.findall(r'<a href="([^"]+)">', results)
-
-
-@pytest.fixture
-def unchanged(db):
-    before = database_state()
-    yield
-    assert database_state() == before
 
 
 @pytest.mark.parametrize(

@@ -3,19 +3,10 @@
 import pytest
 
 from guidance_pages.demo import FULLY_TRANSLATED_GUIDE
-from tests.hostile import database_state
 
 pytestmark = pytest.mark.django_db
 
 GUIDE = f"/en/guides/{FULLY_TRANSLATED_GUIDE}/"
-
-
-@pytest.fixture
-def unchanged(db):
-    """Fails the test if the database changed while it ran."""
-    before = database_state()
-    yield
-    assert database_state() == before
 
 
 @pytest.mark.parametrize(

@@ -6,26 +6,13 @@ from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.documents.models import Document
-from wagtail.models import Collection
 from wagtailmedia.models import Media
 
 import pytest
 
-from guidance_pages.demo import COLLECTION_NAME
 from tests import sample_files
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client, users):
-    client.force_login(users["editor"])
-    return client
-
-
-@pytest.fixture
-def demo_collection(db):
-    return Collection.objects.get(name=COLLECTION_NAME)
 
 
 def add_media(client, collection, media_type, name, content, thumbnail=None, title="Welcome from the group"):

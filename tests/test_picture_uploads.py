@@ -6,27 +6,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.images.models import Image
-from wagtail.models import Collection
 
 import pytest
 
-from guidance_pages.demo import COLLECTION_NAME
 from guidance_pages.models import GuideChapterPage
 from tests import sample_files
 from tests.test_editing import chapter_form, draftail
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client, users):
-    client.force_login(users["editor"])
-    return client
-
-
-@pytest.fixture
-def demo_collection(db):
-    return Collection.objects.get(name=COLLECTION_NAME)
 
 
 def add_picture(client, collection, name, content, title="Group meeting"):
