@@ -205,3 +205,20 @@ def test_production_sends_readers_to_https_and_tells_browsers_to_stay_there(tmp_
     assert lines[5] == "Strict-Transport-Security: max-age=31536000; includeSubDomains; preload"
     assert "frame-ancestors 'none'" in lines[6]
     assert lines[7] == "X-Frame-Options: DENY"
+
+
+def test_the_page_shown_while_the_database_is_down_has_no_inline_style():
+    """It is served under the same policy, which would block an inline style (and so the quick exit's look)."""
+    from django.db import OperationalError
+    from django.test import RequestFactory
+
+    from operations.views import server_error
+
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = server_error(RequestFactory().get("/ar/"))
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert inline_code(html) == []
+    assert 'href="/static/css/error.css"' in html
