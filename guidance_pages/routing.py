@@ -9,6 +9,7 @@ the English fallback of untranslated pages) still decide everything they decided
 """
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import Http404
 from django.utils import translation
 
@@ -33,8 +34,8 @@ def find_site(request):
     """The Site for the request's host, from the cache (Wagtail asks the database every time)."""
     try:
         host = request.get_host()
-    except Exception:
-        return None
+    except DisallowedHost:
+        return None  # let Wagtail and Django answer it (400)
     return remember(f"site:{host}", lambda: Site._find_for_request(request))
 
 

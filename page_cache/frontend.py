@@ -36,14 +36,28 @@ def purge_everything(**kwargs):
     batch.purge()
 
 
-def connect():
+def _receivers():
+    """(signal, handler, sender, dispatch_uid) for everything that purges the CDN."""
     from django.apps import apps
 
-    page_published.connect(purge_around, dispatch_uid="frontend_cache_published")
-    page_unpublished.connect(purge_around, dispatch_uid="frontend_cache_unpublished")
-    post_page_move.connect(purge_around, dispatch_uid="frontend_cache_moved")
+    receivers = [
+        (page_published, purge_around, None, "frontend_cache_published"),
+        (page_unpublished, purge_around, None, "frontend_cache_unpublished"),
+        (post_page_move, purge_around, None, "frontend_cache_moved"),
+    ]
     for label in SHOWN_TO_READERS:
         if label.startswith("guidance_pages."):
             model = apps.get_model(label)
-            post_save.connect(purge_everything, sender=model, dispatch_uid=f"frontend_cache_saved_{label}")
-            post_delete.connect(purge_everything, sender=model, dispatch_uid=f"frontend_cache_deleted_{label}")
+            receivers.append((post_save, purge_everything, model, f"frontend_cache_saved_{label}"))
+            receivers.append((post_delete, purge_everything, model, f"frontend_cache_deleted_{label}"))
+    return receivers
+
+
+def connect():
+    for signal, handler, sender, uid in _receivers():
+        signal.connect(handler, sender=sender, dispatch_uid=uid)
+
+
+def disconnect():
+    for signal, handler, sender, uid in _receivers():
+        signal.disconnect(handler, sender=sender, dispatch_uid=uid)

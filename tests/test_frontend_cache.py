@@ -7,8 +7,6 @@ Wagtail's HTTP backend sends it, exactly as Varnish would receive them.
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from django.apps import apps
-
 from wagtail.models import Locale
 
 import pytest
@@ -40,20 +38,7 @@ def proxy(settings):
     frontend.connect()
     yield purged
     server.shutdown()
-    from django.db.models.signals import post_delete, post_save
-
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    for signal, uid in [(page_published, "published"), (page_unpublished, "unpublished"), (post_page_move, "moved")]:
-        signal.disconnect(dispatch_uid=f"frontend_cache_{uid}")
-    for label in [
-        "guidance_pages.Contributor",
-        "guidance_pages.GlossaryTerm",
-        "guidance_pages.NavigationMenu",
-        "guidance_pages.FooterText",
-    ]:
-        post_save.disconnect(sender=apps.get_model(label), dispatch_uid=f"frontend_cache_saved_{label}")
-        post_delete.disconnect(sender=apps.get_model(label), dispatch_uid=f"frontend_cache_deleted_{label}")
+    frontend.disconnect()
 
 
 def test_publishing_a_translation_purges_the_other_languages_pages_that_link_to_it(proxy):
