@@ -255,7 +255,7 @@ def _type_labels():
 
 def compute_states(locales):
     """{locale id: [ItemState, ...]} for every English page and snippet, in a constant number of queries."""
-    locales = [locale for locale in locales]
+    locales = list(locales)
     source = source_locale()
     locales = [locale for locale in locales if locale.pk != source.pk]
     items, targets = _items(source, locales)
