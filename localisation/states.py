@@ -64,6 +64,7 @@ class ItemState:
     total: int | None = None
     target_id: int | None = None
     translation_id: int | None = None
+    source_row_id: int | None = None  # wagtail-localize's TranslationSource of the English item
     guide_key: str | None = None
     guide_title: str = ""
     depth: int = 0
@@ -71,6 +72,7 @@ class ItemState:
     parent_translated: bool = True
     changed_at: object = None  # when the English text last changed (not a small change)
     last_synced: object = None  # when the translation was last made from the English
+    source_updated_at: object = None  # when wagtail-localize last read the English text
     assigned_to_id: int | None = None
     notes: str = ""
     extra: dict = field(default_factory=dict)
@@ -92,6 +94,11 @@ class ItemState:
     @property
     def needs_work(self):
         return self.state in NEEDING_WORK
+
+    @property
+    def english_is_newer(self):
+        """The English changed after wagtail-localize last read it: the editor still shows the old text."""
+        return bool(self.changed_at and self.source_updated_at and self.changed_at > self.source_updated_at)
 
     @property
     def edit_url(self):
@@ -286,6 +293,7 @@ def compute_states(locales):
                 depth=item["depth"],
                 path=item["path"],
                 total=row["total"] if row else None,
+                source_updated_at=row["last_updated_at"] if row else None,
                 changed_at=changes.get(key),
                 assigned_to_id=assignments.get((key, locale.pk)),
                 notes=notes.get(key, ""),
@@ -301,6 +309,7 @@ def compute_states(locales):
                 state.parent_translated = parent is None or (parent["key"], locale.pk) in targets
             target = targets.get((key, locale.pk))
             if row is not None:
+                state.source_row_id = row["id"]
                 state.translated = translated.get((row["id"], locale.pk), 0)
                 state.last_synced = synced.get((row["id"], locale.pk))
                 state.translation_id = translations.get((row["id"], locale.pk))
