@@ -220,7 +220,7 @@ class AssignmentForm(forms.Form):
         queryset=None,
         required=False,
         empty_label=gettext_lazy("Nobody (remove the assignment)"),
-        error_messages={"invalid_choice": gettext_lazy("Choose one of this language's translators. Only they can translate into it.")},
+        error_messages={"invalid_choice": gettext_lazy("Choose one of the translators of this language. Only they can translate into it.")},
     )
 
     def __init__(self, data, locale):
@@ -240,7 +240,7 @@ class AssignView(WagtailAdminTemplateMixin, TemplateView):
         self.locale = find_locale(request, language_code)
         if self.locale is None:
             return redirect("localisation_desk_home")
-        self.item = next((item for item in states_for_locale(self.locale) if item.key == key), None)
+        self.item = next((item for item in states_for_locale(self.locale) if item.key == str(key)), None)
         if self.item is None:
             messages.error(request, _("This page or snippet was not found. It may have been deleted."))
             return redirect("localisation_desk", language_code=self.locale.language_code)
