@@ -88,6 +88,10 @@ class DeskHomeView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "localisation/desk_home.html"
     page_title = gettext_lazy("Translations to do")
     header_icon = "wagtail-localize-language"
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")},
+        {"url": "", "label": gettext_lazy("Translations to do")},
+    ]
 
     def get(self, request, *args, **kwargs):
         locales = locales_for(request.user)
@@ -120,6 +124,9 @@ class LanguageDeskView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("Translations into %(language)s") % {"language": language_name(self.locale)}
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -248,6 +255,11 @@ class AssignView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("Assign a translator")
+
+    def get_breadcrumbs_items(self):
+        desk = reverse("localisation_desk", args=[self.locale.language_code])
+        here = _("Translations into %(language)s") % {"language": language_name(self.locale)}
+        return [*super().get_breadcrumbs_items(), {"url": desk, "label": here}, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

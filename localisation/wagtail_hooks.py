@@ -62,7 +62,9 @@ def land_translators_on_their_dashboard(sender, request, user, **kwargs):
     Wagtail's home stays one click away (the logo and "Dashboard")."""
     if request is None or request.method != "POST" or not request.path.endswith("/login/"):
         return
-    if request.POST.get("next") or request.GET.get("next"):
+    # Wagtail's sign-in form sends its home as "next" when nobody asked for a particular page.
+    asked_for = request.POST.get("next") or request.GET.get("next") or ""
+    if asked_for not in ("", reverse("wagtailadmin_home")):
         return
     codes = translator_language_codes(user)
     if len(codes) != 1 or is_coordinator(user):
