@@ -14,9 +14,12 @@ class LocalisationConfig(AppConfig):
         from wagtail.models import Revision
         from wagtail.signals import page_published
 
-        from localisation.changes import record_text_change, remember_desk_fields
+        from guidance_pages.models import Contributor, FooterText, GlossaryTerm, NavigationMenu
+        from localisation.changes import record_snippet_text_change, record_text_change, remember_desk_fields
 
         # Each new revision keeps the editor's notes for translators and small-change mark;
         # each publish of an English page decides whether translations now need updating.
         post_save.connect(remember_desk_fields, sender=Revision, dispatch_uid="localisation_desk_fields")
         page_published.connect(record_text_change, dispatch_uid="localisation_text_change")
+        for snippet in (Contributor, GlossaryTerm, NavigationMenu, FooterText):
+            post_save.connect(record_snippet_text_change, sender=snippet, dispatch_uid=f"localisation_text_change_{snippet.__name__}")

@@ -82,3 +82,29 @@ def record_text_change(sender, instance, revision=None, **kwargs):
     if changed:
         record.changed_at = timezone.now()
     record.save()
+
+
+def record_snippet_text_change(sender, instance, created, raw=False, **kwargs):
+    """post_save of an English snippet (contributor, glossary term, menu, footer): changed text makes
+    its translations "needs update". Snippets have no publish step, so every save counts."""
+    from wagtail_localize.models import TranslationSource
+
+    from localisation.models import SourceTextChange
+
+    if raw or not is_english(instance):
+        return
+    fingerprint = text_fingerprint(instance)
+    record = SourceTextChange.objects.filter(translation_key=instance.translation_key).first()
+    if record is None:
+        # Before this was recorded: compare with the text translators last received, if any.
+        source = TranslationSource.objects.filter(object_id=instance.translation_key, locale_id=instance.locale_id).first()
+        before = text_fingerprint(source.as_instance()) if source is not None else None
+        SourceTextChange.objects.create(
+            translation_key=instance.translation_key,
+            changed_at=timezone.now() if before != fingerprint else source.last_updated_at,
+            text_fingerprint=fingerprint,
+        )
+    elif record.text_fingerprint != fingerprint:
+        record.text_fingerprint = fingerprint
+        record.changed_at = timezone.now()
+        record.save()

@@ -421,3 +421,27 @@ def test_the_home_panel_tells_a_translator_how_many_pages_need_updating(client, 
     assert 'href="/admin/translations/ar/"' in html
     client.force_login(users["translator-uk"])
     assert "1 page needs updating in Ukrainian" in client.get("/admin/").text
+
+
+def test_changing_an_english_glossary_term_marks_its_translations_as_needing_an_update(arabic):
+    from guidance_pages.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(locale__language_code="en", term="trustee")
+    term.save()  # saved without a change
+    assert state_of(term, arabic).state == PUBLISHED
+    term.definition = "A member of the board that runs a charity, and is responsible for it."
+    term.save()
+    assert state_of(term, arabic).state == NEEDS_UPDATE
+
+
+def test_the_translation_editor_of_a_snippet_shows_the_glossary(client, users, arabic):
+    from guidance_pages.models import GlossaryTerm
+
+    client.force_login(users["admin"])
+    term = GlossaryTerm.objects.get(
+        locale=arabic, translation_key=GlossaryTerm.objects.get(locale__language_code="en", term="asylum").translation_key
+    )
+    html = client.get(reverse("wagtailsnippets_guidance_pages_glossaryterm:edit", args=[term.pk])).text
+    assert "js-translation-editor" in html
+    assert "Glossary: approved words in Arabic" in html
+    assert term.term in html
