@@ -445,3 +445,14 @@ def test_the_translation_editor_of_a_snippet_shows_the_glossary(client, users, a
     assert "js-translation-editor" in html
     assert "Glossary: approved words in Arabic" in html
     assert term.term in html
+
+
+def test_a_chapter_of_an_untranslated_guide_says_to_translate_the_guide_first(client, users, arabic):
+    other_guide = GuidePage.objects.filter(locale__language_code="en").exclude(slug=FULLY_TRANSLATED_GUIDE).first()
+    chapter = GuideChapterPage.objects.child_of(other_guide).first()
+    assert not state_of(chapter, arabic).parent_translated
+    client.force_login(users["translator-ar"])
+    html = client.get("/admin/translations/ar/", {"guide": str(other_guide.translation_key)}).text
+    assert "Translate the page it belongs to first." in html
+    assert reverse("wagtail_localize:submit_page_translation", args=[chapter.pk]) not in html
+    assert reverse("wagtail_localize:submit_page_translation", args=[other_guide.pk]) in html
