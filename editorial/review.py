@@ -8,6 +8,7 @@ editor (editorial/templates/wagtail_localize/admin/edit_translation.html), add "
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -63,22 +64,43 @@ def review_panel(user, translation, instance):
     return panel
 
 
+@transaction.atomic
+def save_translation_draft(translation, page, user):
+    """A new draft revision of the translated page, leaving what readers see as it was.
+
+    wagtail-localize's save_target(publish=False) also writes the draft into the live page's row,
+    which readers are shown: unreviewed text would go public. The live content is put back from
+    the live revision, as Wagtail's own editor leaves live pages alone until they are published."""
+    live_revision = page.live_revision if page.live else None
+    translation.save_target(user=user, publish=False)
+    if live_revision is None:
+        return
+    draft = Page.objects.get(pk=page.pk)
+    live = live_revision.as_object()
+    live.latest_revision = draft.latest_revision
+    live.draft_title = draft.draft_title
+    live.has_unpublished_changes = True
+    live.save(clean=False)
+
+
 @require_POST
 def submit_for_review(request, translation_id):
     """Save the translated strings as a draft of the page and start its language's review workflow."""
     translation = get_object_or_404(Translation, id=translation_id)
     page = translation.get_target_instance()
-    if not isinstance(page, Page) or not page.permissions_for_user(request.user).can_submit_for_moderation():
+    if not isinstance(page, Page) or not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if page.workflow_in_progress:
+        messages.warning(request, _("This translation is already waiting for review."))
+        return redirect(edit_url(page))
+    if not page.permissions_for_user(request.user).can_submit_for_moderation():
         raise PermissionDenied
     workflow = page.get_workflow()
     if workflow is None:
         messages.error(request, _("Pages in this language have no review step yet. Ask an administrator to set one up."))
         return redirect(edit_url(page))
-    if page.workflow_in_progress:
-        messages.warning(request, _("This translation is already waiting for review."))
-        return redirect(edit_url(page))
     try:
-        translation.save_target(user=request.user, publish=False)
+        save_translation_draft(translation, page, request.user)
     except ValidationError:
         messages.error(request, _("Some translated text is not valid yet. Fix the strings marked with an error, then submit again."))
         return redirect(edit_url(page))
