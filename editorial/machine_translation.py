@@ -53,12 +53,12 @@ class LibreTranslateForGuidance(LibreTranslator):
                 _("The machine translation service refused to translate this page (it answered: %(answer)s). Nothing was changed.")
                 % {"answer": _service_error(error.response)}
             ) from None
+        except (ValueError, KeyError, TypeError):  # requests' JSONDecodeError is a ValueError too
+            raise _garbage() from None
         except requests.RequestException:
             raise MachineTranslationProblem(
                 _("The machine translation service cannot be reached. Nothing was changed: try again later, or translate by hand.")
             ) from None
-        except (ValueError, KeyError, TypeError):
-            raise _garbage() from None
         for source, translated in translations.items():
             if not isinstance(translated.data, str) or not translated.data.strip():
                 raise _garbage()
@@ -76,12 +76,12 @@ class LibreTranslateForGuidance(LibreTranslator):
             response.raise_for_status()
             languages = response.json()
             available = {language["code"]: language.get("targets") for language in languages}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise _garbage() from None
         except requests.RequestException:
             raise MachineTranslationProblem(
                 _("The machine translation service cannot be reached. Nothing was changed: try again later, or translate by hand.")
             ) from None
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise _garbage() from None
         source, target = self.language_code(source_locale.language_code), self.language_code(target_locale.language_code)
         targets = available.get(source)
         if target not in available or source not in available or (targets is not None and target not in targets):
