@@ -57,7 +57,9 @@ def review_panel(user, translation, instance):
     workflow = instance.get_workflow()
     panel["workflow"] = workflow
     panel["in_review"] = instance.workflow_in_progress
-    panel["can_submit"] = workflow is not None and not panel["in_review"] and permissions.can_submit_for_moderation()
+    panel["can_submit"] = (
+        workflow is not None and not panel["in_review"] and permissions.can_edit() and permissions.can_submit_for_moderation()
+    )
     task_state = approvable_task_state(instance, user) if panel["in_review"] else None
     panel["approve_task_state"] = task_state
     panel["blocked_by_machine_text"] = task_state is not None and publishing_blocked_by_machine_text(instance)
