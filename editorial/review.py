@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
@@ -177,3 +178,23 @@ def refuse_publishing_unchecked_machine_text(request, page):
         messages.error(request, machine_text_message(page))
         return redirect(edit_url(page))
     return None
+
+
+def refuse_bulk_publishing_unchecked_machine_text(request, action_type, objects, action):
+    """The before_bulk_action hook: "Publish" on several pages refuses if any has unchecked machine text."""
+    if action_type != "publish" or request.method != "POST":
+        return None
+    pages = [page for page in objects if isinstance(page, Page)]
+    if request.POST.get("include_descendants"):
+        pages += [descendant for page in pages for descendant in page.get_descendants().specific()]
+    blocked = [page for page in pages if publishing_blocked_by_machine_text(page)]
+    if not blocked:
+        return None
+    messages.error(
+        request,
+        _(
+            "Nothing was published: machine-translated text nobody has checked is still on %(pages)s. Check it first, under 'Check machine text'."
+        )
+        % {"pages": ", ".join(f"“{page.get_admin_display_title()}”" for page in blocked[:5])},
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

@@ -231,3 +231,11 @@ def test_a_malformed_libretranslate_url_is_refused_with_an_example(monkeypatch, 
         ImproperlyConfigured, match='LIBRETRANSLATE_URL must be a web address .* LIBRETRANSLATE_URL="http://127.0.0.1:5000"'
     ):
         env_web_address("LIBRETRANSLATE_URL", "http://127.0.0.1:5000")
+
+
+def test_libretranslate_url_and_key_reach_wagtail_localize():
+    from tests.test_configuration import manage
+
+    code = "from django.conf import settings; options = settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR['OPTIONS']; print(options['LIBRETRANSLATE_URL'], options['API_KEY'])"
+    result = manage("shell", "-c", code, LIBRETRANSLATE_URL="http://127.0.0.1:5000/", LIBRETRANSLATE_API_KEY="secret")
+    assert result.stdout.strip().splitlines()[-1].split() == ["http://127.0.0.1:5000", "secret"], result.stderr

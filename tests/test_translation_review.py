@@ -1,5 +1,7 @@
 """Translations go through a review in their own language, and machine text is checked before publishing."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation as django_translation
@@ -299,3 +301,52 @@ def test_once_checked_the_reviewer_can_approve(client, users, arabic_chapter):
     assert "Approve and publish" in client.get(reverse("wagtailadmin_pages:edit", args=[arabic.pk])).text
     approve(client, users["reviewer-ar"], arabic)
     assert not Page.objects.get(pk=arabic.pk).workflow_in_progress
+
+
+def test_publishing_several_pages_at_once_is_refused_while_machine_text_is_unchecked(client, users, arabic_chapter):
+    arabic, _translation = arabic_chapter
+    mark_machine(arabic)
+    change_a_string(arabic, "نص لم يراجع")
+    arabic.save_revision(user=users["admin"])
+    client.force_login(users["reviewer-ar"])
+    revision = arabic.live_revision_id
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={arabic.pk}&id={arabic.get_parent().pk}"
+    response = client.post(url, {"include_descendants": ""})
+    assert response.status_code == 302
+    assert any("Nothing was published" in message and arabic.title in message for message in messages_of(response))
+    arabic.refresh_from_db()
+    assert arabic.live_revision_id == revision
+
+
+def test_syncing_and_publishing_translations_is_refused_while_machine_text_is_unchecked(client, users, arabic_chapter):
+    from wagtail_localize.models import TranslationSource
+
+    arabic, _translation = arabic_chapter
+    mark_machine(arabic)
+    english = GuideChapterPage.objects.get(translation_key=arabic.translation_key, locale__language_code="en")
+    source = TranslationSource.objects.get_for_instance(english)
+    client.force_login(users["admin"])
+    revision = arabic.latest_revision_id
+    response = client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {"publish_translations": "on"})
+    assert response.status_code == 302
+    assert any("Nothing was synced or published" in message and "Arabic" in message for message in messages_of(response))
+    arabic.refresh_from_db()
+    assert arabic.latest_revision_id == revision
+
+
+def test_a_translator_confirms_one_machine_string_by_saving_it_in_the_editor(client, users, arabic_chapter):
+    from wagtail_localize.models import StringSegment
+
+    arabic, translation = arabic_chapter
+    [machine] = mark_machine(arabic, count=1)
+    segment = StringSegment.objects.get(source=translation.source, string=machine.translation_of, context=machine.context)
+    translator = users["translator-ar"]
+    client.force_login(translator)
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = client.put(url, urlencode({"value": machine.data}), content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    machine.refresh_from_db()
+    assert (machine.translation_type, machine.last_translated_by) == ("manual", translator)
+    assert not unchecked_machine_text(arabic).exists()
+    client.logout()
+    assert machine_notice() not in client.get(arabic.url).text
