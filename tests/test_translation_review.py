@@ -350,3 +350,17 @@ def test_a_translator_confirms_one_machine_string_by_saving_it_in_the_editor(cli
     assert not unchecked_machine_text(arabic).exists()
     client.logout()
     assert machine_notice() not in client.get(arabic.url).text
+
+
+def test_an_administrator_switches_the_machine_text_rule_per_language_in_the_workflow_task(client, users):
+    task = TranslationReviewTask.objects.get(groups__name="Reviewers: Arabic")
+    client.force_login(users["admin"])
+    url = reverse("wagtailadmin_workflows:edit_task", args=[task.pk])
+    html = client.get(url).text
+    assert "Machine text must be checked first" in html
+    group = Group.objects.get(name="Reviewers: Arabic")
+    response = client.post(url, {"name": task.name, "groups": [group.pk]})
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert not task.machine_text_must_be_checked
+    assert TranslationReviewTask.objects.get(groups__name="Reviewers: Ukrainian").machine_text_must_be_checked
