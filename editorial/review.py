@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
@@ -58,6 +58,8 @@ def review_panel(user, translation, instance):
     workflow = instance.get_workflow()
     panel["workflow"] = workflow
     panel["in_review"] = instance.workflow_in_progress
+    state = instance.current_workflow_state
+    panel["changes_requested"] = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
     panel["can_submit"] = (
         workflow is not None and not panel["in_review"] and permissions.can_edit() and permissions.can_submit_for_moderation()
     )
@@ -108,7 +110,12 @@ def submit_for_review(request, translation_id):
         messages.error(request, _("Some translated text is not valid yet. Fix the strings marked with an error, then submit again."))
         return redirect(edit_url(page))
     page = Page.objects.get(pk=page.pk).specific
-    workflow.start(page, request.user)
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        # The reviewers asked for changes: the same review goes on, as in Wagtail's own editor.
+        workflow_state.resume(request.user)
+    else:
+        workflow.start(page, request.user)
     messages.success(
         request,
         _("Submitted for review. The %(language)s reviewers will check it and publish it.") % {"language": page.locale.get_display_name()},

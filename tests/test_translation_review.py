@@ -364,3 +364,21 @@ def test_an_administrator_switches_the_machine_text_rule_per_language_in_the_wor
     task.refresh_from_db()
     assert not task.machine_text_must_be_checked
     assert TranslationReviewTask.objects.get(groups__name="Reviewers: Ukrainian").machine_text_must_be_checked
+
+
+def test_after_the_reviewer_asks_for_changes_the_translator_submits_again(client, users, arabic_chapter):
+    arabic, translation = arabic_chapter
+    submit(client, users["translator-ar"], translation)
+    client.force_login(users["reviewer-ar"])
+    page = Page.objects.get(pk=arabic.pk)
+    reject = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", page.current_workflow_task_state.pk])
+    client.post(reject, {"comment": "Please use the glossary term for trustee."})
+    client.force_login(users["translator-ar"])
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[arabic.pk])).text
+    assert "The reviewers asked for changes." in html
+    change_a_string(arabic, "ملخص بعد التعديل")
+    response = submit(client, users["translator-ar"], translation)
+    assert "Submitted for review. The Arabic reviewers will check it and publish it." in messages_of(response)
+    assert WorkflowState.objects.filter(object_id=str(arabic.pk)).count() == 1
+    approve(client, users["reviewer-ar"], arabic)
+    assert GuideChapterPage.objects.get(pk=arabic.pk).summary == "ملخص بعد التعديل"
