@@ -7,6 +7,7 @@ editor (editorial/templates/wagtail_localize/admin/edit_translation.html), add "
 """
 
 from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -27,6 +28,8 @@ from editorial.machine_text import confirm_machine_text, publishing_blocked_by_m
 def edit_url(instance):
     if isinstance(instance, Page):
         return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    if hasattr(instance, "snippet_viewset"):
+        return reverse(instance.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
     return reverse("wagtailadmin_home")
 
 

@@ -382,3 +382,16 @@ def test_after_the_reviewer_asks_for_changes_the_translator_submits_again(client
     assert WorkflowState.objects.filter(object_id=str(arabic.pk)).count() == 1
     approve(client, users["reviewer-ar"], arabic)
     assert GuideChapterPage.objects.get(pk=arabic.pk).summary == "ملخص بعد التعديل"
+
+
+def test_machine_text_of_a_snippet_is_checked_the_same_way(client, users, locales):
+    from guidance_pages.models import Contributor
+
+    arabic = Contributor.objects.filter(locale=locales["ar"]).first()
+    translation = Translation.objects.get(source__object_id=arabic.translation_key, target_locale=locales["ar"])
+    strings = StringTranslation.objects.filter(context__object_id=arabic.translation_key, locale=locales["ar"])
+    strings.update(translation_type="machine")
+    client.force_login(users["admin"])
+    response = client.post(reverse("editorial_machine_text", args=[translation.pk]), {"confirm_all": "on"})
+    assert response["Location"] == reverse(Contributor.snippet_viewset.get_url_name("edit"), args=[arabic.pk])
+    assert not unchecked_machine_text(arabic).exists()
