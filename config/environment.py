@@ -87,3 +87,23 @@ def env_rate(name, default):
     if parsed[0] < 1 or parsed[1] < 1:
         raise ImproperlyConfigured(f'{name} must be "times/seconds", for example {name}="{default}"; got "{value}".')
     return parsed
+
+
+def env_web_address(name, example):
+    """An http(s) address such as "http://127.0.0.1:5000", without a trailing slash; None when unset."""
+    from urllib.parse import urlsplit
+
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return None
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (reading it checks the port is a number)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f'{name} must be a web address starting with http:// or https://, for example {name}="{example}"; got "{value}".'
+        )
+    return value.rstrip("/")

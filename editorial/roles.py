@@ -20,6 +20,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from editorial.models import TranslationReviewTask
+
 EBE_EDITORS = "EBE editors"
 PEER_REVIEWERS = "Peer reviewers"
 REVIEWERS = "Reviewers"
@@ -30,6 +32,8 @@ CO_PRODUCTION_REVIEW = "Co-production review"
 EDITOR_PAGE_ACTIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page", "bulk_delete_page"]
 TRANSLATOR_PAGE_ACTIONS = ["add_page", "change_page"]
+# A language's reviewers approve and publish its translations, in that language's tree only.
+LANGUAGE_REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page"]
 
 # Library actions: editors and translators upload and choose images, documents, video and audio.
 LIBRARY_ACTIONS = [
@@ -44,8 +48,22 @@ LIBRARY_ACTIONS = [
 
 def translator_group_name(language_code):
     """ "Translators: Arabic", named in English so every admin sees the same group name."""
+    return f"Translators: {_language_name(language_code)}"
+
+
+def _language_name(language_code):
     with translation.override("en"):
-        return f"Translators: {translation.get_language_info(language_code)['name']}"
+        return translation.get_language_info(language_code)["name"]
+
+
+def language_reviewer_group_name(language_code):
+    """ "Reviewers: Arabic": the people who approve and publish Arabic translations."""
+    return f"Reviewers: {_language_name(language_code)}"
+
+
+def translation_review_name(language_code):
+    """ "Translation review (Arabic)": the workflow every Arabic page goes through before publishing."""
+    return f"Translation review ({_language_name(language_code)})"
 
 
 def _permission(app_label, codename):
@@ -82,8 +100,32 @@ def _approval_task(name, group):
     return task
 
 
+def _translation_review_task(language_code, group):
+    name = f"Approval by {group.name.split(': ', 1)[0].lower()} of {_language_name(language_code)}"
+    task = TranslationReviewTask.objects.filter(name=name).first()
+    if task is None:
+        task = TranslationReviewTask.objects.create(name=name, machine_text_must_be_checked=True)
+    task.groups.add(group)
+    return task
+
+
+def _setup_language_review(code, home):
+    """The "Reviewers: <language>" group and the "Translation review (<language>)" workflow on its home page."""
+    reviewers = _group(language_reviewer_group_name(code))
+    _grant_library(reviewers, Collection.get_first_root_node())
+    if home is None:
+        return reviewers
+    _grant_pages(reviewers, home, LANGUAGE_REVIEWER_PAGE_ACTIONS)
+    workflow, _created = Workflow.objects.get_or_create(name=translation_review_name(code))
+    if not workflow.workflow_tasks.exists():
+        WorkflowTask.objects.create(workflow=workflow, task=_translation_review_task(code, reviewers), sort_order=0)
+    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    return reviewers
+
+
 def setup_roles(source_home):
-    """Create every role's group and the co-production review workflow on the English pages."""
+    """Create every role's group, the co-production review workflow on the English pages, and a
+    translation review workflow on each other language's home page."""
     root_collection = Collection.get_first_root_node()
     snippet_edit = _snippet_permissions("add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm")
 
@@ -129,6 +171,7 @@ def setup_roles(source_home):
         if home is not None:
             _grant_pages(group, home, TRANSLATOR_PAGE_ACTIONS)
         _grant_library(group, root_collection)
+        _setup_language_review(code, home)
 
     workflow, _created = Workflow.objects.get_or_create(name=CO_PRODUCTION_REVIEW)
     if not workflow.workflow_tasks.exists():

@@ -32,6 +32,8 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 import polib
 
+from editorial.machine_text import publishing_blocked_by_machine_text
+
 
 def may_translate_from(user, page):
     return user.is_superuser or page.locale.language_code == settings.LANGUAGE_CODE or page.permissions_for_user(user).can_edit()
@@ -89,9 +91,25 @@ class TranslatorUpdateTranslationsView(UpdateTranslationsView):
         return source
 
     def form_valid(self, form):
-        if form.cleaned_data["publish_translations"] and not self.may_publish_every_translation():
-            raise PermissionDenied
+        if form.cleaned_data["publish_translations"]:
+            if not self.may_publish_every_translation():
+                raise PermissionDenied
+            blocked = self.translations_with_unchecked_machine_text()
+            if blocked:
+                messages.error(
+                    self.request,
+                    _(
+                        "Nothing was synced or published: machine-translated text nobody has checked is still in %(languages)s. "
+                        "Sync without publishing, or have it checked first."
+                    )
+                    % {"languages": ", ".join(page.locale.get_display_name() for page in blocked)},
+                )
+                return redirect(self.request.get_full_path())
         return super().form_valid(form)
+
+    def translations_with_unchecked_machine_text(self):
+        targets = [translation.get_target_instance() for translation in self.object.translations.filter(enabled=True)]
+        return [target for target in targets if isinstance(target, Page) and publishing_blocked_by_machine_text(target)]
 
     def may_publish_every_translation(self):
         user = self.request.user

@@ -4,7 +4,7 @@ from django.urls import path
 
 from wagtail import hooks
 
-from editorial import translating
+from editorial import machine_translation, review, translating
 
 
 @hooks.register("register_admin_urls")
@@ -32,4 +32,21 @@ def translation_urls():
             translating.TranslatorUpdateTranslationsView.as_view(),
             name="editorial_update_translations",
         ),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            machine_translation.machine_translate,
+            name="editorial_machine_translate",
+        ),
+        path("translation-review/<int:translation_id>/submit/", review.submit_for_review, name="editorial_submit_for_review"),
+        path("translation-review/<int:translation_id>/machine-text/", review.machine_text, name="editorial_machine_text"),
+        path(
+            "translation-review/page/<int:page_id>/machine-text-not-checked/",
+            review.machine_text_not_checked,
+            name="editorial_machine_text_not_checked",
+        ),
     ]
+
+
+# Before wagtail-localize's own before_edit_page hook, which answers every edit of a translation.
+hooks.register("before_edit_page", review.refuse_publishing_unchecked_machine_text, order=-10)
+hooks.register("before_bulk_action", review.refuse_bulk_publishing_unchecked_machine_text)

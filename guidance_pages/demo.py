@@ -63,6 +63,7 @@ DEMO_USERS = [
     ("translator-ar", "Arabic translator", ["ar"], False),
     ("translator-uk", "Ukrainian translator", ["uk"], False),
     ("translator-fa", "Persian translator", ["fa"], False),
+    ("reviewer-ar", "Arabic reviewer", ["Reviewers: Arabic"], False),  # editorial.roles.language_reviewer_group_name("ar")
 ]
 
 CONTRIBUTORS = [

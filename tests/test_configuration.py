@@ -40,6 +40,7 @@ def manage(*args, **environment):
         ("FEEDBACK_RETENTION_DAYS", "-5", "must be a whole number above zero"),
         ("FEEDBACK_TRUST_X_FORWARDED_FOR", "perhaps", "must be true or false"),
         ("REDIS_URL", "localhost:6379", "REDIS_URL must start with redis://"),
+        ("LIBRETRANSLATE_URL", "translate.internal:5000", 'LIBRETRANSLATE_URL="http://127.0.0.1:5000"'),
     ],
 )
 def test_a_bad_setting_stops_start_up_with_one_clear_line(variable, value, expected):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.environment import database_from_url, env_bool, env_list, env_positive_int, env_rate
+from config.environment import database_from_url, env_bool, env_list, env_positive_int, env_rate, env_web_address
 from config.languages import (
     DEFAULT_CONTENT_LANGUAGES,
     SOURCE_LANGUAGE,
@@ -373,6 +373,19 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Page editors can be long; Django's default of 1000 form fields is too few for a long chapter.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Machine translation (optional): a self-hosted LibreTranslate, off unless LIBRETRANSLATE_URL is set.
+# Its output stays marked "machine, not checked" until a translator confirms it (editorial/machine_text.py).
+LIBRETRANSLATE_URL = env_web_address("LIBRETRANSLATE_URL", "http://127.0.0.1:5000")
+if LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "editorial.machine_translation.LibreTranslateForGuidance",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL,
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            "TIMEOUT": 20,
+        },
+    }
 
 # Safeguarding
 

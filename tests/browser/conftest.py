@@ -56,11 +56,12 @@ def _answer_with_django(client):
             "HTTP_ACCEPT": request.headers.get("accept", "*/*"),
             "HTTP_ACCEPT_LANGUAGE": request.headers.get("accept-language", "en"),
         }
-        if request.method == "POST":
-            body = request.post_data_buffer or b""
-            response = client.post(path, data=body, content_type=request.headers.get("content-type", ""), **headers)
-        else:
+        if request.method in {"GET", "HEAD"}:
             response = client.get(path, **headers)
+        else:
+            # POST, and the PUT and DELETE that wagtail-localize's editor sends to save each string.
+            body = request.post_data_buffer or b""
+            response = client.generic(request.method, path, data=body, content_type=request.headers.get("content-type", ""), **headers)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         headers = dict(response.items())
         if response.cookies:

@@ -1,0 +1,83 @@
+"""In Chromium: an Arabic translator updates a chapter whose English changed, submits it, and the Arabic reviewer publishes it."""
+
+from django.test import Client
+
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
+
+import pytest
+
+from guidance_pages.demo import DEMO_PASSWORD, FULLY_TRANSLATED_GUIDE
+from guidance_pages.models import GuideChapterPage, GuidePage
+from tests.browser.conftest import BASE_URL, _answer_with_django
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+NEW_ENGLISH = "Trustees with lived experience see problems that others miss, and say so."
+NEW_ARABIC = "يرى الأمناء ذوو التجربة الشخصية مشكلات لا يراها غيرهم، ويقولون ذلك."
+
+
+@pytest.fixture
+def tabs(chromium):
+    """Opens a browser tab with its own session (its own Django test client), as a separate person."""
+    contexts = []
+
+    def open_tab():
+        context = chromium.new_context(viewport={"width": 1400, "height": 900}, base_url=BASE_URL)
+        answer = _answer_with_django(Client())
+        context.route(lambda url: True, lambda route: answer(route) if route.request.url.startswith(BASE_URL + "/") else route.abort())
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def sign_in(tab, username):
+    tab.goto("/admin/login/")
+    tab.fill("#id_username", username)
+    tab.fill("#id_password", DEMO_PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_url("**/admin/")
+
+
+@pytest.fixture
+def chapter_needing_update():
+    """The English of an Arabic-translated chapter changes and is published; its translation is synced."""
+    guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    english = GuideChapterPage.objects.child_of(guide).first()
+    english.summary = NEW_ENGLISH
+    english.save_revision().publish()
+    TranslationSource.update_or_create_from_instance(english)
+    return english.get_translation(Locale.objects.get(language_code="ar"))
+
+
+def test_an_arabic_translator_updates_a_chapter_and_the_arabic_reviewer_publishes_it(tabs, chapter_needing_update):
+    arabic = chapter_needing_update
+    translator = tabs()
+    sign_in(translator, "translator-ar")
+    translator.goto(f"/admin/pages/{arabic.pk}/edit/")
+    changed = translator.locator("li.incomplete", has_text=NEW_ENGLISH)
+    changed.get_by_role("button", name="Translate").click()
+    changed.locator("textarea").fill(NEW_ARABIC)
+    changed.get_by_role("button", name="Save").click()
+    translator.locator("li.complete", has_text=NEW_ENGLISH).wait_for()
+    assert translator.get_by_role("button", name="Publish in Arabic").count() == 0
+    translator.get_by_role("button", name="Submit for review").click()
+    translator.get_by_text("Submitted for review.").wait_for()
+    arabic.refresh_from_db()
+    assert arabic.workflow_in_progress
+    assert arabic.summary != NEW_ARABIC  # readers still see the published translation
+
+    reviewer = tabs()
+    sign_in(reviewer, "reviewer-ar")
+    reviewer.goto(f"/admin/pages/{arabic.pk}/edit/")
+    reviewer.get_by_role("button", name="Approve and publish").click()
+    reviewer.wait_for_load_state()
+
+    reader = tabs()
+    reader.goto(GuideChapterPage.objects.get(pk=arabic.pk).url)
+    assert NEW_ARABIC in reader.content()
+    assert reader.evaluate("document.documentElement.dir") == "rtl"
+    assert reader.evaluate("document.documentElement.lang") == "ar"
