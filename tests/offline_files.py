@@ -28,16 +28,25 @@ def every_block_body(image, document, media, caption_file):
     """A chapter body with one of each block, every text field filled, rich text with formatting and a link."""
     return [
         {"type": "heading", "value": {"text": "Before you start", "level": "h2"}},
-        {"type": "paragraph", "value": '<p>Ask <b>everyone</b> how they want to be <i>credited</i>, and read <a href="https://example.org/">our policy</a>.</p>'},
+        {
+            "type": "paragraph",
+            "value": '<p>Ask <b>everyone</b> how they want to be <i>credited</i>, and read <a href="https://example.org/">our policy</a>.</p>',
+        },
         {"type": "quote", "value": {"text": "Nobody asked me before.", "attribution": "Amira, group member", "anonymous": False}},
         {"type": "key_point", "value": {"style": "tip", "text": "Pay expenses on the day."}},
         {"type": "checklist", "value": {"title": "Bring with you", "items": items("Bus fares in cash", "A printed agenda")}},
         {
             "type": "steps",
-            "value": {"title": "How to invite someone", "steps": items({"title": "Call them first", "text": "Explain what the group does."})},
+            "value": {
+                "title": "How to invite someone",
+                "steps": items({"title": "Call them first", "text": "Explain what the group does."}),
+            },
         },
         {"type": "question_answer", "value": {"question": "Will I be paid?", "answer": "<p>Yes, for <b>every</b> meeting.</p>"}},
-        {"type": "image", "value": {"image": image.pk, "alt_text": "Five people round a table", "decorative": False, "caption": "Our spring meeting"}},
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": "Five people round a table", "decorative": False, "caption": "Our spring meeting"},
+        },
         {"type": "document", "value": {"document": document.pk, "title": "Expenses form", "description": "Fill it in after each meeting."}},
         {
             "type": "media",
@@ -64,7 +73,9 @@ def chapter_with_every_block():
         slug="every-kind-of-block",
         summary="A chapter that uses each block once.",
         content_note="Talks about money.",
-        body=every_block_body(Image.objects.first(), Document.objects.exclude(pk=caption_file.pk).first(), Media.objects.first(), caption_file),
+        body=every_block_body(
+            Image.objects.first(), Document.objects.exclude(pk=caption_file.pk).first(), Media.objects.first(), caption_file
+        ),
     )
     guide.add_child(instance=chapter)
     chapter.save_revision().publish()

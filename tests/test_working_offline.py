@@ -70,7 +70,9 @@ def download_po(client, translation):
 def upload_one(client, translation, content, name="chapter.po"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return client.post(f"/admin/localize/translate/{translation.id}/pofile/upload/", {"next": "/admin/", "file": SimpleUploadedFile(name, content)})
+    return client.post(
+        f"/admin/localize/translate/{translation.id}/pofile/upload/", {"next": "/admin/", "file": SimpleUploadedFile(name, content)}
+    )
 
 
 # One page's PO file
@@ -229,7 +231,9 @@ def bad_html(translation, text):
     ("make", "message"),
     [
         pytest.param(lambda t: b'msgid "unterminated\nmsgstr ', "This is not a PO file, or it is damaged.", id="malformed"),
-        pytest.param(lambda t: str(good_file(t)).encode("cp1256", errors="replace"), "not saved as UTF-8 text", id="Windows Arabic encoding"),
+        pytest.param(
+            lambda t: str(good_file(t)).encode("cp1256", errors="replace"), "not saved as UTF-8 text", id="Windows Arabic encoding"
+        ),
         pytest.param(lambda t: b"", "This file is empty.", id="empty"),
         pytest.param(lambda t: b"msgid\x00\x01 binary", "This is not a PO file.", id="binary"),
         pytest.param(lambda t: bad_html(t, "<script>alert(1)</script>"), "contains “<script>”", id="script"),
@@ -241,7 +245,9 @@ def bad_html(translation, text):
             "not downloaded from this site",
             id="unknown translation",
         ),
-        pytest.param(lambda t: str(good_file(t)).replace('"Language: ar', '"Language: fa').encode(), "another language", id="language header"),
+        pytest.param(
+            lambda t: str(good_file(t)).replace('"Language: ar', '"Language: fa').encode(), "another language", id="language header"
+        ),
     ],
 )
 def test_a_bad_file_in_a_zip_is_refused_and_nothing_is_saved(arabic_translator, needing_work, unchanged, make, message):
@@ -320,7 +326,9 @@ def zip_bomb():
     ("make", "message"),
     [
         pytest.param(zip_bomb, "too big to be a translation of one page", id="zip bomb"),
-        pytest.param(lambda: zip_of({f"{n}.ar.po": b"x" for n in range(offline.MOST_FILES_IN_ZIP + 1)}), "too many files", id="too many files"),
+        pytest.param(
+            lambda: zip_of({f"{n}.ar.po": b"x" for n in range(offline.MOST_FILES_IN_ZIP + 1)}), "too many files", id="too many files"
+        ),
         pytest.param(
             lambda: zip_of({f"{n}.ar.po": b"#" * (offline.LARGEST_TRANSLATION_FILE - 1) for n in range(11)}),
             "unpacks to too much data",
@@ -357,9 +365,7 @@ def test_translating_a_guide_with_its_chapters_keeps_the_page_tree(admin_client)
     english_guide = GuidePage.objects.get(locale__language_code="en", slug="running-an-experts-by-experience-user-group")
     arabic = Locale.objects.get(language_code="ar")
     assert not english_guide.get_translations().filter(locale=arabic).exists()
-    response = admin_client.post(
-        f"/admin/localize/submit/page/{english_guide.id}/", {"locales": [arabic.pk], "include_subtree": "on"}
-    )
+    response = admin_client.post(f"/admin/localize/submit/page/{english_guide.id}/", {"locales": [arabic.pk], "include_subtree": "on"})
     assert response.status_code == 302
     arabic_guide = english_guide.get_translation(arabic)
     assert arabic_guide.get_parent().specific_class is GuideIndexPage
@@ -371,3 +377,19 @@ def test_translating_a_guide_with_its_chapters_keeps_the_page_tree(admin_client)
     assert all(page.locale == arabic for page in Page.objects.descendant_of(arabic_guide))
     assert Translation.objects.filter(source__object_id__in=english_chapters, target_locale=arabic).count() == 5
     assert get_user_model().objects.filter(username="admin").exists()
+
+
+def test_the_translation_editor_offers_po_and_xliff_downloads_and_an_upload(arabic_translator, every_block):
+    _chapter, translation = every_block
+    # wagtail-localize shows its translation editor in place of the page editor for a translated page.
+    response = arabic_translator.get(f"/admin/pages/{translation.get_target_instance().id}/edit/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"/admin/localize/translate/{translation.id}/pofile/download/" in page
+    assert f"/admin/localize/translate/{translation.id}/xliff/download/" in page
+    assert f'action="/admin/localize/translate/{translation.id}/pofile/upload/"' in page
+    assert 'class="js-translation-editor"' in page  # wagtail-localize's own editor is still there
+
+
+def test_translators_find_work_offline_in_the_admin_menu(arabic_translator):
+    assert "/admin/work-offline/" in arabic_translator.get("/admin/").content.decode()
