@@ -41,6 +41,7 @@ from guidance_pages.models import (
     NavigationMenu,
     StandardPage,
 )
+from localisation.demo import demo_translation_work
 
 CATALOG_DIR = Path(__file__).resolve().parent / "demo_translations"
 DEMO_PASSWORD = "guidance-demo"  # noqa: S105 - printed on purpose: demo accounts for a local machine
@@ -448,6 +449,8 @@ class DemoLoader:
         with transaction.atomic():
             setup_roles(home)
             users = self.users()
+        # One chapter needs updating in Arabic and is assigned, so the translator's dashboard shows work.
+        demo_translation_work(guides.get(FULLY_TRANSLATED_GUIDE), note=self.note)
         return users
 
 

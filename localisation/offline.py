@@ -17,13 +17,14 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 import polib
 
 from localisation import xliff
+from localisation.states import NEEDS_UPDATE, NOT_STARTED, items_needing_work
 
 # The largest PO or XLIFF file of one page: a long guide's file is a few hundred kilobytes.
 LARGEST_TRANSLATION_FILE = 5 * 1024 * 1024
@@ -122,53 +123,34 @@ def zip_of_translations(translations, file_format="po"):
     return buffer.getvalue()
 
 
-def translator_locales(user):
-    """The languages (not English) whose pages this user may edit: their translator group's."""
-    others = Locale.objects.exclude(language_code=settings.LANGUAGE_CODE).order_by("language_code")
-    if user.is_superuser:
-        return list(others)
-    homes = Page.objects.filter(depth=2, locale__in=others).select_related("locale")
-    return sorted({home.locale for home in homes if home.permissions_for_user(user).can_edit()}, key=lambda locale: locale.language_code)
-
-
 def translations_to_download(user, locale):
-    """Translations into ``locale`` that need work (in progress or needing an update) that ``user`` may edit."""
+    """Translations into ``locale`` that need work (in progress or needing an update) that ``user`` may edit.
+
+    For a page whose English changed since wagtail-localize last read it, it first reads the new
+    English (as "Get the new English text" on the translator's desk does), so the file holds it.
+    """
+    items = [item for item in items_needing_work(locale) if item.translation_id and item.state != NOT_STARTED]
+    translations = Translation.objects.in_bulk([item.translation_id for item in items])
     wanted = []
-    for translation in needing_work_translations(items_needing_work(locale), locale):
+    for item in items:
+        translation = translations.get(item.translation_id)
+        if translation is None:
+            continue
         try:
             instance = translation.get_target_instance()
         except ObjectDoesNotExist:
             continue  # its page was deleted: nothing to download
-        if user_can_edit_instance(user, instance):
-            wanted.append(translation)
+        if not user_can_edit_instance(user, instance):
+            continue
+        # Read the English again only if it changed after wagtail-localize last read it: reading it
+        # again each time would make every file downloaded before out of date.
+        if item.state == NEEDS_UPDATE and item.changed_at and (item.source_updated_at is None or item.changed_at > item.source_updated_at):
+            try:
+                translation.source.update_from_db()
+            except ObjectDoesNotExist:
+                continue  # the English was deleted
+        wanted.append(translation)
     return wanted
-
-
-def items_needing_work(locale):
-    """Stand-in until localisation.states (helper "desk") lands: started translations not fully translated
-    or synced from an older English text."""
-    try:
-        from localisation.states import items_needing_work as from_states
-    except ImportError:
-        pass
-    else:
-        return from_states(locale)
-    needing = []
-    for translation in Translation.objects.filter(target_locale=locale, enabled=True).select_related("source", "target_locale"):
-        total, done = translation.get_progress()
-        if done < total:
-            needing.append(translation)
-    return needing
-
-
-def needing_work_translations(items, locale):
-    """The wagtail-localize translations behind the items ``items_needing_work`` returns."""
-    translations = []
-    for item in items:
-        translation = item if isinstance(item, Translation) else getattr(item, "translation", None)
-        if translation is not None and translation.target_locale_id == locale.pk:
-            translations.append(translation)
-    return translations
 
 
 # Uploading

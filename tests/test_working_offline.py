@@ -18,6 +18,7 @@ import pytest
 
 from guidance_pages.models import GuideChapterPage, GuideIndexPage, GuidePage, NavigationMenu
 from localisation import offline
+from localisation.demo import CHANGED_SUMMARY_ENDING
 from tests.hostile import database_state
 from tests.offline_files import (
     GUIDE_SLUG,
@@ -155,7 +156,7 @@ def needing_work(every_block):
 
 
 def download_zip(client, language="ar", file_format="po"):
-    response = client.get("/admin/work-offline/", {"language": language, "file_format": file_format})
+    response = client.post("/admin/work-offline/", {"download": "1", "language": language, "file_format": file_format})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     return zipfile.ZipFile(io.BytesIO(response.content))
@@ -175,6 +176,23 @@ def test_the_zip_holds_readable_files_for_pages_that_need_work_in_the_translator
         assert catalog.metadata["X-Source-Version"]
     catalog = polib.pofile(archive.read(f"guides/{GUIDE_SLUG}/every-kind-of-block.ar.po").decode())
     assert catalog.metadata["X-WagtailLocalize-TranslationID"] == str(translation.uuid)
+
+
+def test_a_chapter_whose_english_changed_comes_with_the_new_english_once(arabic_translator):
+    # The demo changes the English of one translated chapter after its Arabic translation.
+    def changed_files(archive):
+        return {
+            name: polib.pofile(archive.read(name).decode())
+            for name in archive.namelist()
+            if any(CHANGED_SUMMARY_ENDING.strip() in entry.msgid for entry in polib.pofile(archive.read(name).decode()))
+        }
+
+    first = changed_files(download_zip(arabic_translator))
+    assert len(first) == 1
+    # Downloading again does not read the English again, so the first download stays current.
+    second = changed_files(download_zip(arabic_translator))
+    (name,) = first
+    assert second[name].metadata["X-Source-Version"] == first[name].metadata["X-Source-Version"]
 
 
 def test_a_translated_zip_uploads_and_the_public_page_shows_it(arabic_translator, client, needing_work, publish):
@@ -201,7 +219,7 @@ def test_the_work_offline_page_offers_only_the_translators_language(arabic_trans
     page = response.content.decode()
     assert 'value="ar"' in page and 'value="uk"' not in page
     client.force_login(users["translator-uk"])
-    response = client.get("/admin/work-offline/", {"language": "ar", "file_format": "po"})
+    response = client.post("/admin/work-offline/", {"download": "1", "language": "ar", "file_format": "po"})
     assert response["Content-Type"] != "application/zip"
 
 

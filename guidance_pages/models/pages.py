@@ -23,6 +23,7 @@ from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock
 from guidance_pages.localized import localized_pages, translations_by_key
 from guidance_pages.pdf import pdf_available, render_pdf
 from guidance_pages.visibility import for_everyone
+from localisation.page_form import TranslatorDeskPageForm, translator_desk_panel
 from page_cache.content import remember
 
 
@@ -69,7 +70,8 @@ class HomePage(ViewRestrictionsFromCache, Page):
     subpage_types = ["guidance_pages.GuideIndexPage", "guidance_pages.StandardPage"]
     max_count_per_parent = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured_guides")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("featured_guides"), translator_desk_panel()]
+    base_form_class = TranslatorDeskPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -123,7 +125,8 @@ class GuideIndexPage(ViewRestrictionsFromCache, Page):
     subpage_types = ["guidance_pages.GuidePage"]
     max_count_per_parent = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), translator_desk_panel()]
+    base_form_class = TranslatorDeskPageForm
 
     class Meta:
         verbose_name = _("list of guides")
@@ -184,7 +187,9 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
             heading=_("Who made this guide"),
             help_text=_("Only people who agreed to be credited are shown to readers."),
         ),
+        translator_desk_panel(),
     ]
+    base_form_class = TranslatorDeskPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("audience")]
 
@@ -305,7 +310,8 @@ class GuideChapterPage(ViewRestrictionsFromCache, Page):
     parent_page_types = ["guidance_pages.GuidePage"]
     subpage_types = []
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("content_note"), FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("content_note"), FieldPanel("body"), translator_desk_panel()]
+    base_form_class = TranslatorDeskPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
@@ -368,7 +374,8 @@ class StandardPage(ViewRestrictionsFromCache, Page):
     parent_page_types = ["guidance_pages.HomePage"]
     subpage_types = []
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body"), translator_desk_panel()]
+    base_form_class = TranslatorDeskPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
