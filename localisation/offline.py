@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 import polib
@@ -209,7 +209,17 @@ def read_file(name, content, user, locale=None, expected=None):
                 "Download it again, copy your translations into it and upload the new file."
             ),
         )
+    known = english_strings(translation)
     for entry in catalog:
+        if entry.msgstr and (entry.msgctxt, entry.msgid) not in known:
+            raise FileProblem(
+                name,
+                _(
+                    "The English text “%(text)s” in this file is not on the page. Change only the translations, never the "
+                    "English lines; download the file again if you need to."
+                )
+                % {"text": shorten(entry.msgid)},
+            )
         unsafe = unsafe_markup(entry.msgid, entry.msgstr)
         if unsafe:
             raise FileProblem(
@@ -221,6 +231,16 @@ def read_file(name, content, user, locale=None, expected=None):
                 % {"text": shorten(entry.msgid), "markup": shorten(unsafe)},
             )
     return CheckedFile(name=name, translation=translation, catalog=catalog)
+
+
+def english_strings(translation):
+    """{(context, English text)} a file for this translation may hold: the page's strings now, and
+    earlier strings that still have a translation (wagtail-localize exports those as obsolete)."""
+    current = StringSegment.objects.filter(source=translation.source).values_list("context__path", "string__data")
+    earlier = StringTranslation.objects.filter(
+        context__object_id=translation.source.object_id, locale=translation.target_locale
+    ).values_list("context__path", "translation_of__data")
+    return set(current) | set(earlier)
 
 
 def is_xliff(name, text):

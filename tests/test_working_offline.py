@@ -245,6 +245,14 @@ def bad_html(translation, text):
     return str(catalog).encode()
 
 
+def changed_english(translation, text):
+    """A file whose English line was edited too, so a script in the translation would match it."""
+    catalog = good_file(translation)
+    entry = next(entry for entry in catalog if entry.msgctxt == "summary")
+    entry.msgid = entry.msgstr = text
+    return str(catalog).encode()
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -258,6 +266,9 @@ def bad_html(translation, text):
         pytest.param(lambda t: bad_html(t, 'نص <img src=x onerror="alert(1)">'), "contains “<img src=x", id="event handler"),
         pytest.param(lambda t: bad_html(t, "انقر javascript:alert(1)"), "contains “javascript:”", id="javascript address"),
         pytest.param(lambda t: bad_html(t, "<b>عريض</b>"), "contains “<b>”", id="formatting the English lacks"),
+        pytest.param(
+            lambda t: changed_english(t, "<script>alert(1)</script>"), "is not on the page", id="English changed to allow a script"
+        ),
         pytest.param(
             lambda t: str(good_file(t)).replace(str(t.uuid), "00000000-0000-0000-0000-000000000000").encode(),
             "not downloaded from this site",
