@@ -199,6 +199,8 @@ def read_file(name, content, user, locale=None, expected=None):
         instance = translation.get_target_instance()
     except ObjectDoesNotExist:  # the translated page was deleted since
         instance = None
+    if not translation.enabled:
+        raise FileProblem(name, _("This page is no longer translated from the English here, so this file cannot be used."))
     if instance is None or not user_can_edit_instance(user, instance):
         raise FileProblem(name, _("You may not translate this page in this language, so this file cannot be used."))
     if catalog.metadata.get(SOURCE_VERSION_HEADER) != source_version(translation):

@@ -32,7 +32,7 @@ class DownloadForm(forms.Form):
     file_format = forms.ChoiceField(label=gettext_lazy("File type"), choices=FORMATS, initial="po", widget=forms.RadioSelect)
 
     def __init__(self, *args, locales, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="download_%s", **kwargs)  # both forms are on one page: ids must differ
         self.locales = {locale.language_code: locale for locale in locales}
         self.fields["language"].choices = [(locale.language_code, locale.get_display_name()) for locale in locales]
 
@@ -48,7 +48,7 @@ class UploadForm(forms.Form):
     )
 
     def __init__(self, *args, locales, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, auto_id="upload_%s", **kwargs)
         self.locales = {locale.language_code: locale for locale in locales}
         self.fields["language"].choices = [(locale.language_code, locale.get_display_name()) for locale in locales]
 

@@ -218,6 +218,7 @@ def test_the_work_offline_page_offers_only_the_translators_language(arabic_trans
     assert response.status_code == 200
     page = response.content.decode()
     assert 'value="ar"' in page and 'value="uk"' not in page
+    assert page.count('id="download_language"') == page.count('id="upload_language"') == 1
     client.force_login(users["translator-uk"])
     response = client.post("/admin/work-offline/", {"download": "1", "language": "ar", "file_format": "po"})
     assert response["Content-Type"] != "application/zip"
