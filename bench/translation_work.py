@@ -2,14 +2,18 @@
 
 The timed guide (``guide-1``, with all its chapters) has no translation in the reserved language
 (see ``build.reserved_language``). Each run translates it into that language, exports and imports
-its PO files, publishes it, changes an English chapter and syncs its translations; then it
+its PO files (one by one, as a ZIP, and as XLIFF), publishes it, changes an English chapter and
+syncs its translations; then it
 removes the new language's pages again, so the next run starts from the same site.
 """
 
+import io
 import time
+import zipfile
 from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from wagtail.models import Locale
@@ -22,6 +26,7 @@ from bench.build import reserved_language
 from bench.server import BenchError
 from guidance_pages.demo import DemoLoader
 from guidance_pages.models import GuideChapterPage, GuidePage
+from localisation import offline
 
 
 @contextmanager
@@ -67,6 +72,24 @@ def time_translation_work(guide):
         for translation in translations:
             translation.import_po(polib.pofile(files[translation.pk]), user=admin, tool_name="PO File")
 
+    # "Work offline": one ZIP of every page's PO file, translated, uploaded back and checked whole.
+    with timed(results, "export_zip", f"export a ZIP of {pages} PO files (Work offline)"):
+        archive = offline.zip_of_translations(translations, "po")
+    translated_zip = translate_zip(archive, catalog)
+    with timed(results, "import_zip", f"check and import a ZIP of {pages} translated PO files"):
+        checked = offline.read_upload(SimpleUploadedFile("translations.zip", translated_zip), admin, locale=locale)
+        offline.import_files(checked, admin)
+    if len(checked) != pages:
+        raise BenchError(f"Expected {pages} files in the uploaded ZIP, {len(checked)} were imported.")
+
+    # The same for CAT tools: one XLIFF file per page, then each uploaded back and checked.
+    with timed(results, "export_xliff", f"export {pages} XLIFF files"):
+        xliff_files = {translation.pk: offline.translation_file(translation, "xliff") for translation in translations}
+    with timed(results, "import_xliff", f"check and import {pages} translated XLIFF files"):
+        for translation in translations:
+            name = offline.file_name(translation, "xlf")
+            offline.import_files([offline.read_file(name, xliff_files[translation.pk], admin, expected=translation)], admin)
+
     with timed(results, "publish", f"publish the {pages} translated pages"):
         for translation in translations:
             with transaction.atomic():
@@ -86,6 +109,18 @@ def time_translation_work(guide):
 
     remove_translation(guide, chapters, locale)
     return {"language": locale.language_code, "guide": guide.title, "chapters": len(chapters), "steps": results}
+
+
+def translate_zip(archive, catalog):
+    """The ZIP with every PO file translated from the demo catalog, as a translator would send it back."""
+    translated = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, zipfile.ZipFile(translated, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            po = polib.pofile(source.read(name).decode())
+            for entry in po:
+                entry.msgstr = catalog.get(entry.msgid) or entry.msgid
+            target.writestr(name, str(po))
+    return translated.getvalue()
 
 
 def remove_translation(guide, chapters, locale):

@@ -26,11 +26,11 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import upload_pofile, user_can_edit_instance
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-import polib
+from localisation import offline
 
 from editorial.machine_text import publishing_blocked_by_machine_text
 
@@ -123,49 +123,23 @@ class TranslatorUpdateTranslationsView(UpdateTranslationsView):
         return True
 
 
-# The largest PO file a translator may upload: a long guide's file is a few hundred kilobytes.
-LARGEST_TRANSLATION_FILE = 5 * 1024 * 1024
-
-
 @require_POST
 def upload_translation_file(request, translation_id):
-    """wagtail-localize's "Upload PO file", after checks it lacks: no file, an empty, huge, damaged or
-    non-UTF-8 file, or one without its translation's mark would otherwise be a server error."""
+    """wagtail-localize's "Upload PO file", after the checks it lacks (localisation/offline.py): no file, an
+    empty, huge, damaged, non-UTF-8, stale, unsafe or wrong file is refused and nothing is saved."""
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
-    problem = translation_file_problem(request.FILES.get("file"), translation)
-    if problem:
-        messages.error(request, problem)
-        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
-    return upload_pofile(request, translation_id)
-
-
-def translation_file_problem(upload, translation):
-    """What is wrong with an uploaded PO file, in words a translator understands; None if nothing."""
+    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    upload = request.FILES.get("file")
     if upload is None:
-        return _("Choose a PO file to upload first.")
-    if upload.size == 0:
-        return _("This file is empty. Upload the PO file you downloaded for this page and translated.")
-    if upload.size > LARGEST_TRANSLATION_FILE:
-        return _("This file is too big to be a translation of one page. Upload the PO file you downloaded for this page.")
-    content = upload.read()
-    upload.seek(0)
+        messages.error(request, _("Choose a PO file to upload first."))
+        return redirect(next_url)
     try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        return _("This file is not saved as UTF-8 text. In your PO editor, save it with the encoding UTF-8 and upload it again.")
-    if "\x00" in text:
-        return _("This is not a PO file. Upload the PO file you downloaded for this page and translated.")
-    try:
-        catalog = polib.pofile(text) if "msgid" in text else None
-    except (OSError, ValueError):
-        catalog = None
-    if catalog is None:
-        return _("This is not a PO file, or it is damaged. Upload the PO file you downloaded for this page and translated.")
-    if catalog.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
-        return _(
-            "This PO file was made for another page or another language. Download the PO file from this page's "
-            "translation, translate it and upload that one."
-        )
-    return None
+        checked = offline.read_upload(upload, request.user, expected=translation)
+    except offline.FileProblem as problem:
+        messages.error(request, str(problem))
+        return redirect(next_url)
+    offline.import_files(checked, request.user)
+    messages.success(request, _("Your translations from the file are saved. Check them here, then publish or submit them."))
+    return redirect(next_url)

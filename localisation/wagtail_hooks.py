@@ -1,4 +1,5 @@
-"""The translators' desk in the admin: its addresses, menu items, the home panel, and the landing after sign-in."""
+"""The translators' desk in the admin: its addresses, menu items, the home panel, and the landing after sign-in;
+and working offline: the "Work offline" page and PO and XLIFF downloads of one translation."""
 
 from django.contrib.auth.signals import user_logged_in
 from django.urls import path, reverse
@@ -8,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
-from localisation import views
+from localisation import offline_views, views
 from localisation.access import is_coordinator, locales_for, translator_language_codes
 from localisation.home_panel import TranslationWorkPanel
 
@@ -21,6 +22,26 @@ def desk_urls():
         path("translations/<str:language_code>/", views.LanguageDeskView.as_view(), name="localisation_desk"),
         path("translations/<str:language_code>/assign/<uuid:key>/", views.AssignView.as_view(), name="localisation_assign"),
         path("translations/<str:language_code>/new-english/<int:source_id>/", views.refresh_english, name="localisation_refresh_english"),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def offline_urls():
+    # The PO download keeps wagtail-localize's address (this app comes before wagtail_localize in
+    # INSTALLED_APPS, so it is matched first): its files then carry the language and source version.
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/download/",
+            offline_views.download_translation,
+            name="localisation_download_po",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/xliff/download/",
+            offline_views.download_translation,
+            {"file_format": "xliff"},
+            name="localisation_download_xliff",
+        ),
+        path("work-offline/", offline_views.work_offline, name="localisation_work_offline"),
     ]
 
 
@@ -49,6 +70,18 @@ def desk_menu_item():
 @hooks.register("register_admin_menu_item")
 def coverage_menu_item():
     return CoverageMenuItem(_("Translation coverage"), reverse("localisation_coverage"), icon_name="table", order=170)
+
+
+class WorkOfflineMenuItem(MenuItem):
+    """Shown to people who translate into at least one language."""
+
+    def is_shown(self, request):
+        return bool(locales_for(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def work_offline_menu_item():
+    return WorkOfflineMenuItem(_("Work offline"), reverse("localisation_work_offline"), icon_name="download", order=165)
 
 
 @hooks.register("construct_homepage_panels")
