@@ -333,28 +333,36 @@ class GuideChapterPage(ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        untranslated = bool(getattr(request, "untranslated_language", None))
+        if getattr(request, "is_preview", False):
+            context.update(self.reader_context(context, untranslated))  # a draft: never from or into the cache
+        else:
+            # The same for every reader of this chapter in this language: worked out once, and
+            # kept until the content changes (the text, the guide and its chapters, in no query).
+            key = f"chapter:{self.pk}:{translation.get_language()}:{untranslated}"
+            context.update(remember(key, lambda: self.reader_context(context, untranslated)))
+        return context
+
+    def reader_context(self, context, untranslated):
+        """The chapter's text, its place in the guide and its neighbours: all a reader sees of it."""
         guide = parent_of(self, GuidePage)
         chapters = list(
             for_everyone(GuideChapterPage.objects.sibling_of(self)).only("id", "title", "path", "url_path", "depth", "locale_id", "live")
         )
         position = next((index for index, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
-        if getattr(request, "untranslated_language", None):
+        if untranslated:
             # Shown in English under the reader's language: link to chapters they do have.
             chapters = localized_pages(chapters)
-        if getattr(request, "is_preview", False):
-            context.update(self.text_with_glossary(context))  # a draft: never from or into the cache
-        else:
-            # The rendered text is most of a chapter's cost; keep it until the content changes.
-            key = f"chapter-text:{self.pk}:{translation.get_language()}:{bool(getattr(request, 'untranslated_language', None))}"
-            context.update(remember(key, lambda: self.text_with_glossary(context)))
-        context.update(
-            guide=guide,
-            chapters=chapters,
-            chapter_number=position + 1 if position is not None else None,
-            previous_chapter=chapters[position - 1] if position else None,
-            next_chapter=chapters[position + 1] if position is not None and position + 1 < len(chapters) else None,
-        )
-        return context
+        return {
+            **self.text_with_glossary(context),
+            "reading_minutes": self.reading_minutes(),
+            "contents": [{"id": block.id, "text": block.value["text"]} for block in self.contents()],
+            "guide": guide,
+            "chapters": chapters,
+            "chapter_number": position + 1 if position is not None else None,
+            "previous_chapter": chapters[position - 1] if position else None,
+            "next_chapter": chapters[position + 1] if position is not None and position + 1 < len(chapters) else None,
+        }
 
 
 class StandardPage(ViewRestrictionsFromCache, Page):
