@@ -62,38 +62,47 @@ def home_paths(site):
 
 
 def find_route(request, home_path, path):
-    """Wagtail's RouteResult for ``path`` under the home page at ``home_path``, or None (404)."""
+    """Wagtail's RouteResult for ``path`` under the home page at ``home_path``, or None (404).
+
+    The page found is kept until the content changes, with whether it is the English page shown
+    because the reader's language has none. Only addresses that lead to a page are kept, so
+    made-up addresses cannot fill the cache.
+    """
     components = [component for component in path.split("/") if component]
-    route = _route_from(request, home_path, components)
-    if route is not None or not components or translation.get_language() == settings.LANGUAGE_CODE:
-        return route
-    # Not translated: the English page under the reader's language (see HomePage.route).
-    english_home = home_paths(request._wagtail_site).get(settings.LANGUAGE_CODE)
-    route = _route_from(request, english_home, components) if english_home else None
-    if route is not None:
-        request.untranslated_language = settings.LANGUAGE_CODE
-    return route
-
-
-def _route_from(request, home_path, components):
-    """The route to ``components`` under ``home_path``, or None; from the cache when found before."""
-    key = "route:" + hashlib.sha256("/".join([home_path, *components]).encode()).hexdigest()
+    key = "address:" + hashlib.sha256("/".join([home_path, *components]).encode()).hexdigest()
     found = cached(key)
-    fresh = found is None
-    if fresh:
-        found = _deepest_page(home_path, components)
+    if found is None:
+        found = _find_page(request, home_path, components)
         if found is None:
             return None
-    page, remaining = found
+        store(key, found)
+    page, remaining, untranslated = found
+    if untranslated:
+        request.untranslated_language = settings.LANGUAGE_CODE
+    return _route(request, page, remaining)
+
+
+def _route(request, page, remaining):
     try:
         # A copy: the page kept in this process's memory is shared by every request.
-        route = copy.copy(page).route(request, remaining)
+        return copy.copy(page).route(request, remaining)
     except Http404:
         return None
-    if fresh:
-        # Only addresses that lead somewhere are kept, so made-up addresses cannot fill the cache.
-        store(key, found)
-    return route
+
+
+def _find_page(request, home_path, components):
+    """(page, the rest of the address, whether it is the English page shown instead), or None."""
+    found = _deepest_page(home_path, components)
+    if found is not None and _route(request, *found) is not None:
+        return (*found, False)
+    if not components or translation.get_language() == settings.LANGUAGE_CODE:
+        return None
+    # Not translated: the English page under the reader's language (see HomePage.route).
+    english_home = home_paths(request._wagtail_site).get(settings.LANGUAGE_CODE)
+    found = _deepest_page(english_home, components) if english_home else None
+    if found is not None and _route(request, *found) is not None:
+        return (*found, True)
+    return None
 
 
 def _deepest_page(home_path, components):
@@ -111,7 +120,7 @@ def _deepest_page(home_path, components):
             break
         deepest, matched = page, depth
     # The rest of the address is the page's own business (a guide's pdf/) or there is no such page.
-    page, remaining = deepest.specific, components[matched:]
-    if remaining and not isinstance(page, RoutablePageMixin):
+    remaining = components[matched:]
+    if remaining and not issubclass(deepest.specific_class or Page, RoutablePageMixin):
         return None
-    return page, remaining
+    return deepest.specific, remaining

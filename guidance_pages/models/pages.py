@@ -37,6 +37,17 @@ def _paths_needing_a_privacy_check():
     return tuple(restricted) + tuple(aliases)
 
 
+def for_this_page(page, request, name, compute):
+    """``compute()``: what a page shows every reader in this language, kept until the content changes.
+
+    A preview shows a draft, so it is never taken from or put into the cache.
+    """
+    if getattr(request, "is_preview", False):
+        return compute()
+    untranslated = bool(getattr(request, "untranslated_language", None))
+    return remember(f"{name}:{page.pk}:{translation.get_language()}:{untranslated}", compute)
+
+
 class ViewRestrictionsFromCache:
     """Wagtail looks for view restrictions on a page and its ancestors with two queries on every
     view, though almost no page has any. The pages that have one (or are aliases, which take
@@ -97,16 +108,20 @@ class HomePage(ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(for_this_page(self, request, "home", self.guides_to_show))
+        return context
+
+    def guides_to_show(self):
+        """The guides chosen to show first (in the reader's language), or else the newest six."""
         chosen = [block.value for block in self.featured_guides if block.value is not None]
+        guide_index = for_everyone(GuideIndexPage.objects.child_of(self)).first()
         if chosen:
             localized = localized_pages(chosen)
             guides = for_everyone(GuidePage.objects.all()).in_bulk([page.pk for page in localized])
-            context["guides"] = [guides[page.pk] for page in localized if page.pk in guides]
-        guide_index = for_everyone(GuideIndexPage.objects.child_of(self)).first()
-        if not chosen:
-            context["guides"] = guide_index.guides_for_reader()[:6] if guide_index else []
-        context["guide_index"] = guide_index
-        return context
+            guides = [guides[page.pk] for page in localized if page.pk in guides]
+        else:
+            guides = guide_index.guides_for_reader()[:6] if guide_index else []
+        return {"guides": guides, "guide_index": guide_index}
 
 
 class GuideIndexPage(ViewRestrictionsFromCache, Page):
@@ -146,7 +161,7 @@ class GuideIndexPage(ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = self.guides_for_reader()
+        context["guides"] = for_this_page(self, request, "guide-list", self.guides_for_reader)
         return context
 
 
@@ -201,11 +216,17 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = for_everyone(GuideChapterPage.objects.child_of(self))
-        context["contributors"] = self.credited_contributors()
+        context.update(for_this_page(self, request, "guide", self.reader_context))
         context["pdf_available"] = pdf_available(translation.get_language())
-        context["guide_index"] = next(iter(localized_pages([parent_of(self, GuideIndexPage)])), None)
         return context
+
+    def reader_context(self):
+        """The guide's chapters, credits and list of guides, the same for every reader."""
+        return {
+            "chapters": list(for_everyone(GuideChapterPage.objects.child_of(self))),
+            "contributors": self.credited_contributors(),
+            "guide_index": next(iter(localized_pages([parent_of(self, GuideIndexPage)])), None),
+        }
 
     def chapters_and_version(self):
         """The live chapters, and a version that changes whenever the guide or a chapter is published."""
@@ -334,13 +355,8 @@ class GuideChapterPage(ViewRestrictionsFromCache, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         untranslated = bool(getattr(request, "untranslated_language", None))
-        if getattr(request, "is_preview", False):
-            context.update(self.reader_context(context, untranslated))  # a draft: never from or into the cache
-        else:
-            # The same for every reader of this chapter in this language: worked out once, and
-            # kept until the content changes (the text, the guide and its chapters, in no query).
-            key = f"chapter:{self.pk}:{translation.get_language()}:{untranslated}"
-            context.update(remember(key, lambda: self.reader_context(context, untranslated)))
+        # The text, the guide and its chapters, worked out once for this language.
+        context.update(for_this_page(self, request, "chapter", lambda: self.reader_context(context, untranslated)))
         return context
 
     def reader_context(self, context, untranslated):
