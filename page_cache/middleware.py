@@ -31,11 +31,11 @@ class PageCacheMiddleware:
         self.bypass_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
 
     def __call__(self, request):
-        with one_version_per_request():
-            return self.cached_or_fresh(request)
-
-    def cached_or_fresh(self, request):
         key = self.key_for(request)
+        with one_version_per_request(key):
+            return self.cached_or_fresh(request, key)
+
+    def cached_or_fresh(self, request, key):
         if key is None:
             return self.get_response(request)
         stored = cached(key)
