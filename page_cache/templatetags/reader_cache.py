@@ -45,18 +45,23 @@ class KeptForReadersNode(template.Node):
         return mark_safe(html)  # noqa: S308 - our own template's output, escaped when it was rendered
 
     def key(self, context, request):
-        parts = [
-            self.name.resolve(context),
-            translation.get_language() or "",
-            request.scheme,
-            request.get_host(),
-            getattr(request, "untranslated_language", None) or "",
-        ]
+        parts = [self.name.resolve(context), *self.for_request(request)]
         for variable in self.varying:
             value = variable.resolve(context)
             meta = getattr(value, "_meta", None)
             parts.append(f"{meta.label_lower}:{value.pk}" if meta is not None else repr(value))
         return "fragment:" + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+
+    @staticmethod
+    def for_request(request):
+        """What every part's key takes from the request, worked out once per request."""
+        language = translation.get_language() or ""
+        kept = getattr(request, "_kept_for_readers", None)
+        if kept is None or kept[0] != language:
+            untranslated = getattr(request, "untranslated_language", None) or ""
+            kept = (language, request.scheme, request.get_host(), untranslated)
+            request._kept_for_readers = kept
+        return kept
 
 
 @register.tag
