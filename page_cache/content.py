@@ -11,7 +11,9 @@ A guidance site publishes a few times a day and is read thousands of times in be
 emptying everything on each change costs little: the next few requests fill it again.
 
 A value stored under a version never changes, so each process also keeps the latest ones in
-its own memory: a request then reads the shared cache once, for the version.
+its own memory: a request then reads the shared cache once, for the version. A page this
+process does not have in memory is read in that same round trip, under the version the process
+saw last, and used only if that is still the current version (Redis reads both at once).
 """
 
 import uuid
@@ -28,6 +30,8 @@ IN_MEMORY = 1000
 _MISSING = object()
 _request_version = ContextVar("content_version", default=None)
 _in_memory = {}
+# The version this process read last: usually still the current one.
+_last_seen = [None]
 
 
 def content_version():
@@ -35,19 +39,33 @@ def content_version():
     return _request_version.get() or _shared_version()
 
 
-def _shared_version():
-    version = cache.get(VERSION_KEY)
+def _shared_version(key=None):
+    """The current version; with ``key``, also what is stored under it, in the same round trip."""
+    seen = _last_seen[0]
+    likely_key = f"{key}@{seen}" if key is not None and seen is not None else None
+    if likely_key is None or likely_key in _in_memory:
+        version = cache.get(VERSION_KEY)
+    else:
+        found = cache.get_many([VERSION_KEY, likely_key])
+        version = found.get(VERSION_KEY)
+        # Stored under the version read at the same moment: current, so safe to use.
+        if version == seen and likely_key in found:
+            _keep_in_memory(likely_key, found[likely_key])
     if version is None:  # the cache lost it (restarted Redis, say): start a new one
         version = uuid.uuid4().hex[:12]
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
+    _last_seen[0] = version
     return version
 
 
 @contextmanager
-def one_version_per_request():
-    """Use the same version for everything one request shows (and read it only once)."""
-    token = _request_version.set(_shared_version())
+def one_version_per_request(key=None):
+    """Use the same version for everything one request shows (and read it only once).
+
+    ``key``: what the request will look for first (its page), read in the same round trip.
+    """
+    token = _request_version.set(_shared_version(key))
     try:
         yield _request_version.get()
     finally:

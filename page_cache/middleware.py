@@ -13,12 +13,12 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 
 from page_cache.content import cached, one_version_per_request, store
 
 # Headers worth keeping with the page; the middleware outside the cache adds the rest afresh.
-KEPT_HEADERS = {"cache-control", "content-type", "content-language", "content-disposition", "x-frame-options", "link"}
+KEPT_HEADERS = {"cache-control", "content-type", "content-language", "content-disposition", "x-frame-options", "link", "etag"}
 UNCACHEABLE = {"private", "no-cache", "no-store"}
 # Whole-guide PDFs are cached on their own; a page is a few tens of kilobytes.
 MAX_BYTES = 1024 * 1024
@@ -31,11 +31,11 @@ class PageCacheMiddleware:
         self.bypass_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
 
     def __call__(self, request):
-        with one_version_per_request():
-            return self.cached_or_fresh(request)
-
-    def cached_or_fresh(self, request):
         key = self.key_for(request)
+        with one_version_per_request(key):
+            return self.cached_or_fresh(request, key)
+
+    def cached_or_fresh(self, request, key):
         if key is None:
             return self.get_response(request)
         stored = cached(key)
@@ -51,6 +51,9 @@ class PageCacheMiddleware:
             if settings.PAGE_CACHE_CDN_SECONDS:
                 # A CDN may keep it too; browsers check back each time (see page_cache.frontend).
                 response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PAGE_CACHE_CDN_SECONDS}"
+            if not response.has_header("ETag"):
+                # What ConditionalGetMiddleware would work out on every request, kept with the page.
+                set_response_etag(response)
             headers = [(name, value) for name, value in response.items() if name.lower() in KEPT_HEADERS]
             store(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"

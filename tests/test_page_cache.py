@@ -243,3 +243,22 @@ def test_pages_from_the_cache_carry_every_security_header(client, chapter):
     for header in ["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"]:
         assert from_cache[header] == fresh[header], header
     assert "unsafe-inline" not in from_cache["Content-Security-Policy"]
+
+
+def test_a_page_read_with_the_version_is_not_used_once_another_process_changed_the_content(client, chapter):
+    """A process reads a page it does not hold in memory together with the version, under the
+    version it saw last; another process's change (a new version) makes it read the page afresh."""
+    from django.core.cache import cache
+
+    from page_cache.content import VERSION_KEY, _in_memory
+
+    assert cached(client, chapter.url)["X-Page-Cache"] == "hit"
+    _in_memory.clear()  # as in a process that has not shown this page yet
+    assert client.get(chapter.url)["X-Page-Cache"] == "hit"  # from the shared cache, in one read
+    # Another server process publishes a new title: the database and the version change, nothing here.
+    GuideChapterPage.objects.filter(pk=chapter.pk).update(title="Changed by another process")
+    cache.set(VERSION_KEY, "from-another-process", timeout=None)
+    _in_memory.clear()
+    response = client.get(chapter.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "<h1>Changed by another process</h1>" in response.text

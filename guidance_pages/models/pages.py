@@ -1,5 +1,6 @@
 """The page types of the guidance site: home, guide list, guide, chapter and standard pages."""
 
+import functools
 import hashlib
 
 from django.conf import settings
@@ -38,6 +39,17 @@ def _paths_needing_a_privacy_check():
     return tuple(restricted) + tuple(aliases)
 
 
+def for_this_page(page, request, name, compute):
+    """``compute()``: what a page shows every reader in this language, kept until the content changes.
+
+    A preview shows a draft, so it is never taken from or put into the cache.
+    """
+    if getattr(request, "is_preview", False):
+        return compute()
+    untranslated = bool(getattr(request, "untranslated_language", None))
+    return remember(f"{name}:{page.pk}:{translation.get_language()}:{untranslated}", compute)
+
+
 class ViewRestrictionsFromCache:
     """Wagtail looks for view restrictions on a page and its ancestors with two queries on every
     view, though almost no page has any. The pages that have one (or are aliases, which take
@@ -46,7 +58,17 @@ class ViewRestrictionsFromCache:
     def get_view_restrictions(self):
         if self.path.startswith(remember("privacy-check-paths", _paths_needing_a_privacy_check)):
             return super().get_view_restrictions()
-        return PageViewRestriction.objects.none()
+        return _no_restrictions()
+
+
+@functools.cache
+def _no_restrictions():
+    """No restrictions, as a queryset already evaluated: Wagtail loops over it on every view, and
+    looping over a fresh ``none()`` still builds its SQL (a fifth of an uncached chapter's time).
+    Anything chained on it (the admin's ``order_by``, ``exists``) is a new, empty queryset."""
+    restrictions = PageViewRestriction.objects.none()
+    restrictions._result_cache = []
+    return restrictions
 
 
 class HomePage(ViewRestrictionsFromCache, Page):
@@ -99,16 +121,20 @@ class HomePage(ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(for_this_page(self, request, "home", self.guides_to_show))
+        return context
+
+    def guides_to_show(self):
+        """The guides chosen to show first (in the reader's language), or else the newest six."""
         chosen = [block.value for block in self.featured_guides if block.value is not None]
+        guide_index = for_everyone(GuideIndexPage.objects.child_of(self)).first()
         if chosen:
             localized = localized_pages(chosen)
             guides = for_everyone(GuidePage.objects.all()).in_bulk([page.pk for page in localized])
-            context["guides"] = [guides[page.pk] for page in localized if page.pk in guides]
-        guide_index = for_everyone(GuideIndexPage.objects.child_of(self)).first()
-        if not chosen:
-            context["guides"] = guide_index.guides_for_reader()[:6] if guide_index else []
-        context["guide_index"] = guide_index
-        return context
+            guides = [guides[page.pk] for page in localized if page.pk in guides]
+        else:
+            guides = guide_index.guides_for_reader()[:6] if guide_index else []
+        return {"guides": guides, "guide_index": guide_index}
 
 
 class GuideIndexPage(ViewRestrictionsFromCache, Page):
@@ -149,7 +175,7 @@ class GuideIndexPage(ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = self.guides_for_reader()
+        context["guides"] = for_this_page(self, request, "guide-list", self.guides_for_reader)
         return context
 
 
@@ -206,11 +232,17 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = for_everyone(GuideChapterPage.objects.child_of(self))
-        context["contributors"] = self.credited_contributors()
+        context.update(for_this_page(self, request, "guide", self.reader_context))
         context["pdf_available"] = pdf_available(translation.get_language())
-        context["guide_index"] = next(iter(localized_pages([parent_of(self, GuideIndexPage)])), None)
         return context
+
+    def reader_context(self):
+        """The guide's chapters, credits and list of guides, the same for every reader."""
+        return {
+            "chapters": list(for_everyone(GuideChapterPage.objects.child_of(self))),
+            "contributors": self.credited_contributors(),
+            "guide_index": next(iter(localized_pages([parent_of(self, GuideIndexPage)])), None),
+        }
 
     def chapters_and_version(self):
         """The live chapters, and a version that changes whenever the guide or a chapter is published."""
@@ -339,28 +371,31 @@ class GuideChapterPage(ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        untranslated = bool(getattr(request, "untranslated_language", None))
+        # The text, the guide and its chapters, worked out once for this language.
+        context.update(for_this_page(self, request, "chapter", lambda: self.reader_context(context, untranslated)))
+        return context
+
+    def reader_context(self, context, untranslated):
+        """The chapter's text, its place in the guide and its neighbours: all a reader sees of it."""
         guide = parent_of(self, GuidePage)
         chapters = list(
             for_everyone(GuideChapterPage.objects.sibling_of(self)).only("id", "title", "path", "url_path", "depth", "locale_id", "live")
         )
         position = next((index for index, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
-        if getattr(request, "untranslated_language", None):
+        if untranslated:
             # Shown in English under the reader's language: link to chapters they do have.
             chapters = localized_pages(chapters)
-        if getattr(request, "is_preview", False):
-            context.update(self.text_with_glossary(context))  # a draft: never from or into the cache
-        else:
-            # The rendered text is most of a chapter's cost; keep it until the content changes.
-            key = f"chapter-text:{self.pk}:{translation.get_language()}:{bool(getattr(request, 'untranslated_language', None))}"
-            context.update(remember(key, lambda: self.text_with_glossary(context)))
-        context.update(
-            guide=guide,
-            chapters=chapters,
-            chapter_number=position + 1 if position is not None else None,
-            previous_chapter=chapters[position - 1] if position else None,
-            next_chapter=chapters[position + 1] if position is not None and position + 1 < len(chapters) else None,
-        )
-        return context
+        return {
+            **self.text_with_glossary(context),
+            "reading_minutes": self.reading_minutes(),
+            "contents": [{"id": block.id, "text": block.value["text"]} for block in self.contents()],
+            "guide": guide,
+            "chapters": chapters,
+            "chapter_number": position + 1 if position is not None else None,
+            "previous_chapter": chapters[position - 1] if position else None,
+            "next_chapter": chapters[position + 1] if position is not None and position + 1 < len(chapters) else None,
+        }
 
 
 class StandardPage(ViewRestrictionsFromCache, Page):

@@ -117,12 +117,16 @@ def _navigation_links():
     return link_items(block.value for block in menu.links) if menu else []
 
 
+def _url_of(page, request):
+    return page.get_url(request) if page is not None and getattr(page, "pk", None) else None
+
+
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def site_navigation(context):
     """The menu at the top of every page, kept until the content changes."""
     return {
         "links": remember(f"navigation:{translation.get_language()}", _navigation_links),
-        "current_url": getattr(context.get("page"), "url", None),
+        "current_url": _url_of(context.get("page"), context.get("request")),
     }
 
 
