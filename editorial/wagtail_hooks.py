@@ -33,3 +33,11 @@ def translation_urls():
             name="editorial_update_translations",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def your_pages_panel(request, panels):
+    """Editors see where each of their pages is in the review, with the reviewer's comment."""
+    from editorial.dashboard import YourPagesPanel
+
+    panels.append(YourPagesPanel())
