@@ -31,6 +31,9 @@ EDITOR_PAGE_ACTIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page", "bulk_delete_page"]
 TRANSLATOR_PAGE_ACTIONS = ["add_page", "change_page"]
 
+# Captions attached to a video or audio file, per language (translators: their own language only).
+CAPTION_ACTIONS = ["add_captiontrack", "change_captiontrack"]
+
 # Library actions: editors and translators upload and choose images, documents, video and audio.
 LIBRARY_ACTIONS = [
     ("wagtailimages", "add_image"),
@@ -85,7 +88,9 @@ def _approval_task(name, group):
 def setup_roles(source_home):
     """Create every role's group and the co-production review workflow on the English pages."""
     root_collection = Collection.get_first_root_node()
-    snippet_edit = _snippet_permissions("add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm")
+    snippet_edit = _snippet_permissions(
+        "add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm", *CAPTION_ACTIONS
+    )
 
     editors = _group(EBE_EDITORS, *snippet_edit)
     _grant_pages(editors, source_home, EDITOR_PAGE_ACTIONS)
@@ -100,7 +105,9 @@ def setup_roles(source_home):
         REVIEWERS,
         *snippet_edit,
         *read_feedback,
-        *_snippet_permissions("delete_contributor", "delete_glossaryterm", "change_navigationmenu", "change_footertext"),
+        *_snippet_permissions(
+            "delete_contributor", "delete_glossaryterm", "change_navigationmenu", "change_footertext", "delete_captiontrack"
+        ),
     )
     _grant_pages(reviewers, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
     _grant_library(reviewers, root_collection)
@@ -112,6 +119,7 @@ def setup_roles(source_home):
         _permission("auth", "delete_user"),
         _permission("auth", "change_group"),
         *read_feedback,
+        *_snippet_permissions(*CAPTION_ACTIONS, "delete_captiontrack"),
     )
     _grant_pages(administrators, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
     _grant_library(administrators, root_collection)
@@ -121,7 +129,8 @@ def setup_roles(source_home):
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code == settings.LANGUAGE_CODE:
             continue
-        group = _group(translator_group_name(code))
+        # Captions in their own language for any video or audio (guidance_pages.models.media).
+        group = _group(translator_group_name(code), *_snippet_permissions(*CAPTION_ACTIONS))
         if translate_permission is not None:
             group.permissions.add(translate_permission)
         locale = Locale.objects.filter(language_code=code).first()
