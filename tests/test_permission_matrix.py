@@ -42,3 +42,11 @@ def test_the_readme_shows_the_table_the_command_prints(capsys):
     assert printed == expected
     assert expected in README.read_text()
     assert re.search(r"manage\.py permission_matrix", README.read_text())
+
+
+def test_the_command_says_what_to_do_without_the_demo_users(users):
+    from django.core.management import CommandError
+
+    users["peer"].delete()
+    with pytest.raises(CommandError, match="run `manage.py load_demo` first"):
+        call_command("permission_matrix")
