@@ -21,7 +21,7 @@ from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock, content_language_choices
-from guidance_pages.localized import localized_pages, translations_by_key
+from guidance_pages.localized import localized_pages
 from guidance_pages.pdf import pdf_available, render_pdf
 from guidance_pages.visibility import for_everyone
 from page_cache.content import content_version, remember
@@ -202,15 +202,24 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
             for credit in self.guide_contributors.select_related("contributor")
             if credit.contributor.consent_to_credit and credit.language in ("", language)
         ]
-        # Consent withdrawn in any language is withdrawn everywhere, even before translations sync.
-        withdrawn = set(
-            Contributor.objects.filter(
-                translation_key__in=[credit.contributor.translation_key for credit in credits], consent_to_credit=False
-            ).values_list("translation_key", flat=True)
-        )
-        credits = [credit for credit in credits if credit.contributor.translation_key not in withdrawn]
-        translated = translations_by_key(Contributor.objects.all(), [credit.contributor for credit in credits])
-        return [(translated.get(credit.contributor.translation_key, credit.contributor), credit) for credit in credits]
+        # Every language's version of these contributors, in one query: consent withdrawn in any
+        # language is withdrawn everywhere (even before translations sync), and readers get the
+        # version in their own language.
+        reader_language = translation.get_language()
+        versions = Contributor.objects.filter(
+            translation_key__in={credit.contributor.translation_key for credit in credits}
+        ).select_related("locale")
+        withdrawn, translated = set(), {}
+        for version in versions:
+            if not version.consent_to_credit:
+                withdrawn.add(version.translation_key)
+            if version.locale.language_code == reader_language:
+                translated[version.translation_key] = version
+        return [
+            (translated.get(credit.contributor.translation_key, credit.contributor), credit)
+            for credit in credits
+            if credit.contributor.translation_key not in withdrawn
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
