@@ -35,6 +35,9 @@ TRANSLATOR_PAGE_ACTIONS = ["add_page", "change_page"]
 # A language's reviewers approve and publish its translations, in that language's tree only.
 LANGUAGE_REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page"]
 
+# Captions attached to a video or audio file, per language (translators: their own language only).
+CAPTION_ACTIONS = ["add_captiontrack", "change_captiontrack"]
+
 # Library actions: editors and translators upload and choose images, documents, video and audio.
 LIBRARY_ACTIONS = [
     ("wagtailimages", "add_image"),
@@ -127,7 +130,9 @@ def setup_roles(source_home):
     """Create every role's group, the co-production review workflow on the English pages, and a
     translation review workflow on each other language's home page."""
     root_collection = Collection.get_first_root_node()
-    snippet_edit = _snippet_permissions("add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm")
+    snippet_edit = _snippet_permissions(
+        "add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm", *CAPTION_ACTIONS
+    )
 
     editors = _group(EBE_EDITORS, *snippet_edit)
     _grant_pages(editors, source_home, EDITOR_PAGE_ACTIONS)
@@ -142,7 +147,9 @@ def setup_roles(source_home):
         REVIEWERS,
         *snippet_edit,
         *read_feedback,
-        *_snippet_permissions("delete_contributor", "delete_glossaryterm", "change_navigationmenu", "change_footertext"),
+        *_snippet_permissions(
+            "delete_contributor", "delete_glossaryterm", "change_navigationmenu", "change_footertext", "delete_captiontrack"
+        ),
     )
     _grant_pages(reviewers, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
     _grant_library(reviewers, root_collection)
@@ -154,6 +161,7 @@ def setup_roles(source_home):
         _permission("auth", "delete_user"),
         _permission("auth", "change_group"),
         *read_feedback,
+        *_snippet_permissions(*CAPTION_ACTIONS, "delete_captiontrack"),
     )
     _grant_pages(administrators, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
     _grant_library(administrators, root_collection)
@@ -163,7 +171,8 @@ def setup_roles(source_home):
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code == settings.LANGUAGE_CODE:
             continue
-        group = _group(translator_group_name(code))
+        # Captions in their own language for any video or audio (guidance_pages.models.media).
+        group = _group(translator_group_name(code), *_snippet_permissions(*CAPTION_ACTIONS))
         if translate_permission is not None:
             group.permissions.add(translate_permission)
         locale = Locale.objects.filter(language_code=code).first()

@@ -30,9 +30,8 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from localisation import offline
-
 from editorial.machine_text import publishing_blocked_by_machine_text
+from localisation import offline
 
 
 def may_translate_from(user, page):

@@ -1,6 +1,9 @@
 """Puts our checked translation views in place of wagtail-localize's (see editorial/translating.py)."""
 
-from django.urls import path
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 
@@ -50,3 +53,28 @@ def translation_urls():
 # Before wagtail-localize's own before_edit_page hook, which answers every edit of a translation.
 hooks.register("before_edit_page", review.refuse_publishing_unchecked_machine_text, order=-10)
 hooks.register("before_bulk_action", review.refuse_bulk_publishing_unchecked_machine_text)
+
+
+@hooks.register("construct_homepage_panels")
+def your_pages_panel(request, panels):
+    """Editors see where each of their pages is in the review, with the reviewer's comment."""
+    from editorial.dashboard import YourPagesPanel
+
+    panels.append(YourPagesPanel())
+
+
+@hooks.register("insert_editor_js")
+def content_direction_js():
+    """Text fields right to left for Arabic, Persian, Pashto, Kurdish and Urdu content, whatever the admin language."""
+    languages = " ".join(sorted(code for code, _name in settings.LANGUAGES if code in settings.LANGUAGES_BIDI))
+    return format_html(
+        '<script src="{}" data-right-to-left="{}" data-pages-api="{}"></script>',
+        static("editorial/js/content-direction.js"),
+        languages,
+        reverse("wagtailadmin_api:pages:listing"),
+    )
+
+
+@hooks.register("insert_editor_css")
+def content_direction_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/css/content-direction.css"))

@@ -258,6 +258,28 @@ class MediaBlock(blocks.StructBlock):
         description = _("A video or audio file with captions and a written transcript.")
         template = "guidance_pages/blocks/media.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["caption_tracks"] = caption_tracks(value)
+        return context
+
+
+def caption_tracks(value):
+    """Every captions file for the block's video or audio: those listed in the block, then those
+    translators attached to the file for other languages (one per language, the block's first)."""
+    tracks, languages = [], set()
+    for caption in value.get("captions") or []:
+        if caption["file"] is not None and caption["language"] not in languages:
+            tracks.append({"language": caption["language"], "url": caption["file"].url})
+            languages.add(caption["language"])
+    media = value.get("media")
+    if media is not None:
+        for track in media.caption_tracks.all():
+            if track.language not in languages:
+                tracks.append({"language": track.language, "url": track.file.url})
+                languages.add(track.language)
+    return tracks
+
 
 class DocumentBlock(blocks.StructBlock):
     """A file for readers to download, such as a template or a form."""

@@ -1,8 +1,13 @@
 """Wagtail hooks for the reader pages."""
 
 from django.http import HttpResponseNotAllowed
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from guidance_pages.models import CaptionTrack
 
 READER_METHODS = ["GET", "HEAD"]
 
@@ -13,3 +18,16 @@ def refuse_methods_readers_do_not_use(page, request, serve_args, serve_kwargs):
     if request.method not in READER_METHODS:
         return HttpResponseNotAllowed(READER_METHODS)
     return None
+
+
+class CaptionTrackViewSet(SnippetViewSet):
+    """Captions per language for each video or audio file, under Snippets; translators add their language's."""
+
+    model = CaptionTrack
+    icon = "media"
+    menu_label = _("Captions")
+    list_display = ["media", "language"]
+    list_filter = ["language"]
+
+
+register_snippet(CaptionTrackViewSet)

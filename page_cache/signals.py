@@ -20,6 +20,7 @@ SHOWN_TO_READERS = [
     "guidance_pages.GlossaryTerm",
     "guidance_pages.NavigationMenu",
     "guidance_pages.FooterText",
+    "guidance_pages.CaptionTrack",
     "wagtailmedia.Media",
     "wagtailcore.CollectionViewRestriction",
     # A person checking a machine translation takes the "translated by a computer" notice away.

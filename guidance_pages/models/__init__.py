@@ -1,3 +1,4 @@
+from guidance_pages.models.media import CaptionTrack
 from guidance_pages.models.pages import (
     GuideChapterPage,
     GuideContributor,
@@ -9,6 +10,7 @@ from guidance_pages.models.pages import (
 from guidance_pages.models.snippets import Contributor, FooterText, GlossaryTerm, NavigationMenu
 
 __all__ = [
+    "CaptionTrack",
     "Contributor",
     "FooterText",
     "GlossaryTerm",

@@ -5,6 +5,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -20,12 +21,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock
-from guidance_pages.localized import localized_pages, translations_by_key
+from guidance_pages.blocks import PARAGRAPH_FEATURES, GuideBodyBlock, content_language_choices
+from guidance_pages.localized import localized_pages
 from guidance_pages.pdf import pdf_available, render_pdf
 from guidance_pages.visibility import for_everyone
 from localisation.page_form import TranslatorDeskPageForm, translator_desk_panel
-from page_cache.content import remember
+from page_cache.content import content_version, remember
 
 
 def parent_of(page, model):
@@ -226,9 +227,30 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
         """Contributors who agreed to be named, in this guide's language where translated."""
         from guidance_pages.models.snippets import Contributor
 
-        credits = [credit for credit in self.guide_contributors.select_related("contributor") if credit.contributor.consent_to_credit]
-        translated = translations_by_key(Contributor.objects.all(), [credit.contributor for credit in credits])
-        return [(translated.get(credit.contributor.translation_key, credit.contributor), credit) for credit in credits]
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        credits = [
+            credit
+            for credit in self.guide_contributors.select_related("contributor")
+            if credit.contributor.consent_to_credit and credit.language in ("", language)
+        ]
+        # Every language's version of these contributors, in one query: consent withdrawn in any
+        # language is withdrawn everywhere (even before translations sync), and readers get the
+        # version in their own language.
+        reader_language = translation.get_language()
+        versions = Contributor.objects.filter(
+            translation_key__in={credit.contributor.translation_key for credit in credits}
+        ).select_related("locale")
+        withdrawn, translated = set(), {}
+        for version in versions:
+            if not version.consent_to_credit:
+                withdrawn.add(version.translation_key)
+            if version.locale.language_code == reader_language:
+                translated[version.translation_key] = version
+        return [
+            (translated.get(credit.contributor.translation_key, credit.contributor), credit)
+            for credit in credits
+            if credit.contributor.translation_key not in withdrawn
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -278,7 +300,9 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
             raise Http404
         chapters, version = self.chapters_and_version()
         untranslated = bool(getattr(request, "untranslated_language", None))
-        key = f"guide-pdf:{self.pk}:{language}:{untranslated}:{version}"
+        # The content version too: contributors (a withdrawn consent) and glossary terms are in
+        # the PDF but are not pages, so publishing dates alone would keep a stale PDF.
+        key = f"guide-pdf:{self.pk}:{language}:{untranslated}:{version}:{content_version()}"
         document = cache.get(key)
         if document is None:
             context = {"request": request, "page": self, "contributors": self.credited_contributors()}
@@ -310,10 +334,25 @@ class GuideContributor(Orderable):
         default="wrote",
     )
 
-    panels = [FieldPanel("contributor"), FieldPanel("contribution")]
+    language = models.CharField(
+        verbose_name=_("language they translated into"),
+        max_length=10,
+        blank=True,
+        choices=content_language_choices,
+        help_text=_("Only for translators: they are credited on the guide in this language only."),
+    )
+
+    panels = [FieldPanel("contributor"), FieldPanel("contribution"), FieldPanel("language")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("contributor to this guide")
+
+    def clean(self):
+        super().clean()
+        if self.contribution == "translated" and not self.language:
+            raise ValidationError({"language": _("Choose the language this person translated the guide into.")})
+        if self.language and self.contribution != "translated":
+            raise ValidationError({"language": _("Leave the language empty unless this person translated the guide.")})
 
 
 class GuideChapterPage(ViewRestrictionsFromCache, Page):

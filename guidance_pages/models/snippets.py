@@ -37,8 +37,25 @@ class Contributor(TranslatableMixin, index.Indexed, models.Model):
         default=False,
         help_text=_("Tick only if this person said yes to being named on the site. Untick it to remove their name everywhere at once."),
     )
+    credit_as = models.CharField(
+        verbose_name=_("how they want to be credited"),
+        max_length=20,
+        choices=[
+            ("name", _("Their own name")),
+            ("pseudonym", _("A pseudonym they chose")),
+            ("anonymous", _("Anonymous: counted, but not named")),
+        ],
+        default="name",
+        help_text=_("Ask them. “Anonymous” shows readers “Anonymous” instead of the name above."),
+    )
 
-    panels = [FieldPanel("display_name"), FieldPanel("role"), FieldPanel("lived_experience"), FieldPanel("consent_to_credit")]
+    panels = [
+        FieldPanel("display_name"),
+        FieldPanel("role"),
+        FieldPanel("lived_experience"),
+        FieldPanel("consent_to_credit"),
+        FieldPanel("credit_as"),
+    ]
 
     search_fields = [index.SearchField("display_name"), index.AutocompleteField("display_name")]
 
@@ -49,6 +66,20 @@ class Contributor(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        """Consent and the choice of credit are one person's, the same in every language: saving
+        them here changes every translation at once (wagtail-localize would copy them only at its
+        next sync, leaving a withdrawn name on the translated guides until then)."""
+        super().save(*args, **kwargs)
+        Contributor.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).exclude(
+            consent_to_credit=self.consent_to_credit, credit_as=self.credit_as
+        ).update(consent_to_credit=self.consent_to_credit, credit_as=self.credit_as)
+
+    @property
+    def name_for_readers(self):
+        """The name readers see: the chosen name or pseudonym, or "Anonymous"."""
+        return _("Anonymous") if self.credit_as == "anonymous" else self.display_name
 
 
 @register_snippet
