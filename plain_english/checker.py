@@ -26,13 +26,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?؟۔…])[\"'”’)\]]*\s+|\n+")
 # Dots that do not end a sentence: "e.g. this", "Mr. Khan", "No. 5".
 ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|mr|mrs|ms|dr|no|st|vs|approx)\.$", re.IGNORECASE)
 
-# Passive voice, as a hint: a form of "to be" (optionally with "not" or an -ly word between),
+# Passive voice, as a hint: a form of "to be" (optionally with "not", "always" or an -ly word between),
 # then a past participle: a word ending in -ed or one of the common irregular ones. It misses
 # some passives and flags a few adjectives ("is tired"); it is a hint, never an error.
 BE = r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|'s|'re)"
 IRREGULAR_PARTICIPLES = ["born", "bought", "brought", "built", "caught", "chosen", "done", "drawn", "driven", "eaten", "fallen", "felt", "forgotten", "forgiven", "found", "given", "gone", "grown", "heard", "held", "hidden", "hit", "hurt", "kept", "known", "laid", "led", "left", "lent", "lost", "made", "meant", "met", "paid", "put", "read", "run", "said", "seen", "sent", "set", "shown", "shut", "sold", "spent", "spoken", "stolen", "struck", "sung", "taken", "taught", "thought", "thrown", "told", "understood", "woken", "won", "worn", "written"]
 PASSIVE = re.compile(
-    rf"\b{BE}\s+(?:not\s+)?(?:\w+ly\s+)?(?:\w{{2,}}ed|{'|'.join(IRREGULAR_PARTICIPLES)})\b",
+    rf"\b{BE}\s+(?:(?:not|never|always|often|also|still|usually|\w+ly)\s+){{0,2}}(?:\w{{2,}}ed|{'|'.join(IRREGULAR_PARTICIPLES)})\b",
     re.IGNORECASE,
 )
 # -ed words that follow "is" or "are" as adjectives far more often than as passives.
