@@ -218,3 +218,14 @@ def test_the_lists_are_edited_in_the_admin(client, users):
     response = client.post(reverse("wagtailsnippets_plain_english_plainerword:add"), {"word": "utilise", "plainer": "use"})
     assert response.status_code == 200  # already in the list: the form says so
     assert PlainerWord.objects.filter(word="utilise").count() == 1
+
+
+@pytest.mark.parametrize(("username", "can_delete"), [("editor", False), ("peer", False), ("reviewer", True)])
+def test_the_team_keeps_the_checkers_lists(users, username, can_delete):
+    user = users[username]
+    assert user.has_perm("plain_english.change_plainerword") and user.has_perm("plain_english.add_preferredterm")
+    assert user.has_perm("plain_english.delete_plainerword") is can_delete
+
+
+def test_a_translator_cannot_change_the_english_lists(users):
+    assert not users["translator-ar"].has_perm("plain_english.change_plainerword")
