@@ -133,6 +133,11 @@ def setup_roles(source_home):
     snippet_edit = _snippet_permissions(
         "add_contributor", "change_contributor", "add_glossaryterm", "change_glossaryterm", *CAPTION_ACTIONS
     )
+    # The team keeps the plain-English checker's lists (plainer words, words we use and avoid).
+    snippet_edit += [
+        _permission("plain_english", codename)
+        for codename in ("add_plainerword", "change_plainerword", "add_preferredterm", "change_preferredterm")
+    ]
 
     editors = _group(EBE_EDITORS, *snippet_edit)
     _grant_pages(editors, source_home, EDITOR_PAGE_ACTIONS)
@@ -150,6 +155,8 @@ def setup_roles(source_home):
         *_snippet_permissions(
             "delete_contributor", "delete_glossaryterm", "change_navigationmenu", "change_footertext", "delete_captiontrack"
         ),
+        _permission("plain_english", "delete_plainerword"),
+        _permission("plain_english", "delete_preferredterm"),
     )
     _grant_pages(reviewers, Page.get_first_root_node(), REVIEWER_PAGE_ACTIONS)
     _grant_library(reviewers, root_collection)

@@ -1,4 +1,4 @@
-"""Puts the feedback report in the admin menu and the share of "useful" in the chapter listing."""
+"""Puts the feedback report in the admin menu, and the share of "useful" and the plain-English score in the chapter listing."""
 
 from django.contrib.auth.models import Permission
 from django.db.models import Count, Q
@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from feedback import admin_views
 from guidance_pages.models import GuideChapterPage
+from plain_english.listing import plain_english_column, with_writing_score
 
 
 @hooks.register("register_admin_urls")
@@ -49,12 +50,8 @@ def useful_share(chapter):
 
 class ChapterIndexView(IndexView):
     def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .annotate(
-                feedback_total=Count("reader_feedback"), feedback_useful=Count("reader_feedback", filter=Q(reader_feedback__useful=True))
-            )
+        return with_writing_score(super().get_base_queryset()).annotate(
+            feedback_total=Count("reader_feedback"), feedback_useful=Count("reader_feedback", filter=Q(reader_feedback__useful=True))
         )
 
 
@@ -71,6 +68,7 @@ class ChapterListingViewSet(PageListingViewSet):
     columns = [
         *PageListingViewSet.columns,
         Column("useful_share", label=_("Readers who found it useful"), accessor=useful_share, width="16%"),
+        plain_english_column,
     ]
 
 

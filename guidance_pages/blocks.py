@@ -149,7 +149,7 @@ class StepsBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Title"), required=False, max_length=120, help_text=_("Optional, for example “How to invite someone”.")
     )
-    steps = blocks.ListBlock(StepBlock(), label=_("Steps"), min_num=1)
+    steps = blocks.ListBlock(StepBlock(), label=_("Steps"), min_num=1, help_text=_("Add one step for each thing to do, in order."))
 
     class Meta:
         icon = "list-ol"
@@ -179,7 +179,7 @@ class QuestionAnswerBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     """A picture with a description for people who cannot see it, unless it is only decoration."""
 
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(label=_("Image"), help_text=_("Choose a picture from the library, or upload a new one."))
     alt_text = blocks.CharBlock(
         label=_("Describe the image"),
         required=False,
@@ -328,7 +328,7 @@ class RelatedLinksBlock(blocks.StructBlock):
     """A short list of links to read next."""
 
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=120, help_text=_("Optional, for example “Read next”."))
-    links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1)
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"), min_num=1, help_text=_("Add one link for each page to read next."))
 
     class Meta:
         icon = "link"

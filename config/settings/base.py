@@ -28,6 +28,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "guidance_pages",
     "editorial",
+    "plain_english",
     "localisation",
     "page_cache",
     "feedback",
