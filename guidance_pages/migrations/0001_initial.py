@@ -11,156 +11,966 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GuideChapterPage',
+            name="GuideChapterPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='One or two sentences, shown under the title and in the list of chapters.', max_length=300, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 7), ('key_point', 10), ('checklist', 14), ('steps', 20), ('question_answer', 23), ('image', 28), ('media', 36), ('document', 40), ('related_links', 47)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'A few words that say what this part is about.', 'label': 'Heading', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Main heading'), ('h3', 'Smaller heading')], 'help_text': 'Main headings are listed under “On this page”. Use a smaller heading inside a part.', 'label': 'Size'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('guidance_pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'help_text': 'Their words, as they said them. Keep it short.', 'label': 'What they said', 'max_length': 600}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'The name and role they agreed to, for example “Amira, group member”. Leave empty if they want to stay anonymous.', 'label': 'Who said it', 'max_length': 120, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick this if the person does not want to be named.', 'label': 'Anonymous', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5), ('anonymous', 6)]], {}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('key_point', 'Key point'), ('tip', 'Tip')], 'help_text': 'A key point is something readers must not miss. A tip is practical advice.', 'label': 'Type'}), 9: ('wagtail.blocks.TextBlock', (), {'help_text': 'One or two sentences.', 'label': 'Text', 'max_length': 400}), 10: ('wagtail.blocks.StructBlock', [[('style', 8), ('text', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional, for example “Before the first meeting”.', 'label': 'Title', 'max_length': 120, 'required': False}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 200}), 13: ('wagtail.blocks.ListBlock', (12,), {'help_text': 'One thing to check on each line.', 'label': 'Items', 'min_num': 1}), 14: ('wagtail.blocks.StructBlock', [[('title', 11), ('items', 13)]], {}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional, for example “How to invite someone”.', 'label': 'Title', 'max_length': 120, 'required': False}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'What to do, in a few words.', 'label': 'Step', 'max_length': 120}), 17: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: one or two sentences more.', 'label': 'Details', 'max_length': 600, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('title', 16), ('text', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Steps', 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('title', 15), ('steps', 19)]], {}), 21: ('wagtail.blocks.CharBlock', (), {'help_text': 'Write it the way people ask it.', 'label': 'Question', 'max_length': 200}), 22: ('guidance_pages.blocks.ParagraphBlock', (), {'help_text': 'A short, direct answer.', 'label': 'Answer'}), 23: ('wagtail.blocks.StructBlock', [[('question', 21), ('answer', 22)]], {}), 24: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 25: ('wagtail.blocks.CharBlock', (), {'help_text': 'Say what the picture shows, for people who cannot see it. For example: “Five people talking round a table”.', 'label': 'Describe the image', 'max_length': 250, 'required': False}), 26: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick this only if the picture adds nothing to the text. Screen readers will skip it.', 'label': 'Decorative image', 'required': False}), 27: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional text shown under the picture.', 'label': 'Caption', 'max_length': 250, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('image', 24), ('alt_text', 25), ('decorative', 26), ('caption', 27)]], {}), 29: ('guidance_pages.blocks.MediaFileChooserBlock', (), {'help_text': 'Upload it under Media first. Files from other websites are not allowed.', 'label': 'Video or audio'}), 30: ('wagtail.blocks.CharBlock', (), {'help_text': 'What it is, in a few words.', 'label': 'Title', 'max_length': 150}), 31: ('wagtail.blocks.ChoiceBlock', [], {'choices': guidance_pages.blocks.content_language_choices, 'help_text': 'The language of the captions.', 'label': 'Language'}), 32: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'A WebVTT file (ending in .vtt), uploaded under Documents.', 'label': 'Captions file'}), 33: ('wagtail.blocks.StructBlock', [[('language', 31), ('file', 32)]], {}), 34: ('wagtail.blocks.ListBlock', (33,), {'help_text': 'Add a captions file for each language you have. People who cannot hear need them.', 'label': 'Captions', 'required': False}), 35: ('wagtail.blocks.TextBlock', (), {'help_text': 'Everything that is said, written out. Readers with little data can read it instead.', 'label': 'Transcript'}), 36: ('wagtail.blocks.StructBlock', [[('media', 29), ('title', 30), ('captions', 34), ('transcript', 35)]], {}), 37: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Upload it under Documents first.', 'label': 'File'}), 38: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the file's own title.", 'label': 'Title', 'max_length': 150, 'required': False}), 39: ('wagtail.blocks.CharBlock', (), {'help_text': 'One sentence on what the file is for.', 'label': 'Description', 'max_length': 250, 'required': False}), 40: ('wagtail.blocks.StructBlock', [[('document', 37), ('title', 38), ('description', 39)]], {}), 41: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional, for example “Read next”.', 'label': 'Title', 'max_length': 120, 'required': False}), 42: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Choose a page on this site …', 'label': 'Page on this site', 'required': False}), 43: ('wagtail.blocks.URLBlock', (), {'help_text': '… or paste a web address starting with https://', 'label': 'Or another website', 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'Words that say where the link goes. Leave empty to use the page title.', 'label': 'Link text', 'max_length': 150, 'required': False}), 45: ('wagtail.blocks.StructBlock', [[('page', 42), ('url', 43), ('text', 44)]], {}), 46: ('wagtail.blocks.ListBlock', (45,), {'label': 'Links', 'min_num': 1}), 47: ('wagtail.blocks.StructBlock', [[('title', 41), ('links', 46)]], {})}, help_text='Build the chapter from blocks: text, headings, quotes, checklists and more.', verbose_name='chapter text')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One or two sentences, shown under the title and in the list of chapters.",
+                        max_length=300,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 7),
+                            ("key_point", 10),
+                            ("checklist", 14),
+                            ("steps", 20),
+                            ("question_answer", 23),
+                            ("image", 28),
+                            ("media", 36),
+                            ("document", 40),
+                            ("related_links", 47),
+                        ],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "A few words that say what this part is about.", "label": "Heading", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Main heading"), ("h3", "Smaller heading")],
+                                    "help_text": "Main headings are listed under “On this page”. Use a smaller heading inside a part.",
+                                    "label": "Size",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("guidance_pages.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Their words, as they said them. Keep it short.",
+                                    "label": "What they said",
+                                    "max_length": 600,
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "The name and role they agreed to, for example “Amira, group member”. Leave empty if they want to stay anonymous.",
+                                    "label": "Who said it",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick this if the person does not want to be named.",
+                                    "label": "Anonymous",
+                                    "required": False,
+                                },
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("text", 4), ("attribution", 5), ("anonymous", 6)]], {}),
+                            8: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("key_point", "Key point"), ("tip", "Tip")],
+                                    "help_text": "A key point is something readers must not miss. A tip is practical advice.",
+                                    "label": "Type",
+                                },
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"help_text": "One or two sentences.", "label": "Text", "max_length": 400}),
+                            10: ("wagtail.blocks.StructBlock", [[("style", 8), ("text", 9)]], {}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional, for example “Before the first meeting”.",
+                                    "label": "Title",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            12: ("wagtail.blocks.CharBlock", (), {"label": "Item", "max_length": 200}),
+                            13: (
+                                "wagtail.blocks.ListBlock",
+                                (12,),
+                                {"help_text": "One thing to check on each line.", "label": "Items", "min_num": 1},
+                            ),
+                            14: ("wagtail.blocks.StructBlock", [[("title", 11), ("items", 13)]], {}),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional, for example “How to invite someone”.",
+                                    "label": "Title",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "What to do, in a few words.", "label": "Step", "max_length": 120},
+                            ),
+                            17: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Optional: one or two sentences more.",
+                                    "label": "Details",
+                                    "max_length": 600,
+                                    "required": False,
+                                },
+                            ),
+                            18: ("wagtail.blocks.StructBlock", [[("title", 16), ("text", 17)]], {}),
+                            19: ("wagtail.blocks.ListBlock", (18,), {"label": "Steps", "min_num": 1}),
+                            20: ("wagtail.blocks.StructBlock", [[("title", 15), ("steps", 19)]], {}),
+                            21: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Write it the way people ask it.", "label": "Question", "max_length": 200},
+                            ),
+                            22: ("guidance_pages.blocks.ParagraphBlock", (), {"help_text": "A short, direct answer.", "label": "Answer"}),
+                            23: ("wagtail.blocks.StructBlock", [[("question", 21), ("answer", 22)]], {}),
+                            24: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            25: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Say what the picture shows, for people who cannot see it. For example: “Five people talking round a table”.",
+                                    "label": "Describe the image",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick this only if the picture adds nothing to the text. Screen readers will skip it.",
+                                    "label": "Decorative image",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional text shown under the picture.",
+                                    "label": "Caption",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 24), ("alt_text", 25), ("decorative", 26), ("caption", 27)]],
+                                {},
+                            ),
+                            29: (
+                                "guidance_pages.blocks.MediaFileChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Upload it under Media first. Files from other websites are not allowed.",
+                                    "label": "Video or audio",
+                                },
+                            ),
+                            30: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "What it is, in a few words.", "label": "Title", "max_length": 150},
+                            ),
+                            31: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": guidance_pages.blocks.content_language_choices,
+                                    "help_text": "The language of the captions.",
+                                    "label": "Language",
+                                },
+                            ),
+                            32: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"help_text": "A WebVTT file (ending in .vtt), uploaded under Documents.", "label": "Captions file"},
+                            ),
+                            33: ("wagtail.blocks.StructBlock", [[("language", 31), ("file", 32)]], {}),
+                            34: (
+                                "wagtail.blocks.ListBlock",
+                                (33,),
+                                {
+                                    "help_text": "Add a captions file for each language you have. People who cannot hear need them.",
+                                    "label": "Captions",
+                                    "required": False,
+                                },
+                            ),
+                            35: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Everything that is said, written out. Readers with little data can read it instead.",
+                                    "label": "Transcript",
+                                },
+                            ),
+                            36: ("wagtail.blocks.StructBlock", [[("media", 29), ("title", 30), ("captions", 34), ("transcript", 35)]], {}),
+                            37: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"help_text": "Upload it under Documents first.", "label": "File"},
+                            ),
+                            38: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the file's own title.",
+                                    "label": "Title",
+                                    "max_length": 150,
+                                    "required": False,
+                                },
+                            ),
+                            39: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "One sentence on what the file is for.",
+                                    "label": "Description",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            40: ("wagtail.blocks.StructBlock", [[("document", 37), ("title", 38), ("description", 39)]], {}),
+                            41: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Optional, for example “Read next”.", "label": "Title", "max_length": 120, "required": False},
+                            ),
+                            42: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"help_text": "Choose a page on this site …", "label": "Page on this site", "required": False},
+                            ),
+                            43: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "… or paste a web address starting with https://",
+                                    "label": "Or another website",
+                                    "required": False,
+                                },
+                            ),
+                            44: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Words that say where the link goes. Leave empty to use the page title.",
+                                    "label": "Link text",
+                                    "max_length": 150,
+                                    "required": False,
+                                },
+                            ),
+                            45: ("wagtail.blocks.StructBlock", [[("page", 42), ("url", 43), ("text", 44)]], {}),
+                            46: ("wagtail.blocks.ListBlock", (45,), {"label": "Links", "min_num": 1}),
+                            47: ("wagtail.blocks.StructBlock", [[("title", 41), ("links", 46)]], {}),
+                        },
+                        help_text="Build the chapter from blocks: text, headings, quotes, checklists and more.",
+                        verbose_name="chapter text",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guide chapter',
+                "verbose_name": "guide chapter",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GuideIndexPage',
+            name="GuideIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, help_text='A sentence or two shown above the list of guides.', verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="A sentence or two shown above the list of guides.", verbose_name="introduction"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'list of guides',
+                "verbose_name": "list of guides",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GuidePage',
+            name="GuidePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='One or two sentences on what the guide helps people do. Shown in lists of guides.', max_length=300, verbose_name='summary')),
-                ('audience', models.TextField(help_text='For example: “Trustees and staff of small charities who want people with lived experience on their board.”', max_length=300, verbose_name='who this guide is for')),
-                ('key_points', wagtail.fields.StreamField([('point', 0)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Key point', 'max_length': 200})}, help_text='The few things every reader should take away, one sentence each.', verbose_name='key points')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One or two sentences on what the guide helps people do. Shown in lists of guides.",
+                        max_length=300,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "audience",
+                    models.TextField(
+                        help_text="For example: “Trustees and staff of small charities who want people with lived experience on their board.”",
+                        max_length=300,
+                        verbose_name="who this guide is for",
+                    ),
+                ),
+                (
+                    "key_points",
+                    wagtail.fields.StreamField(
+                        [("point", 0)],
+                        blank=True,
+                        block_lookup={0: ("wagtail.blocks.CharBlock", (), {"label": "Key point", "max_length": 200})},
+                        help_text="The few things every reader should take away, one sentence each.",
+                        verbose_name="key points",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guide',
+                "verbose_name": "guide",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, help_text='A short welcome: who the site is for and what they will find.', verbose_name='welcome text')),
-                ('featured_guides', wagtail.fields.StreamField([('guide', 0)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Guide', 'page_type': ['guidance_pages.GuidePage']})}, help_text='Choose up to six guides to show on the front page. If you choose none, the newest guides are shown.', verbose_name='guides to show first')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="A short welcome: who the site is for and what they will find.", verbose_name="welcome text"
+                    ),
+                ),
+                (
+                    "featured_guides",
+                    wagtail.fields.StreamField(
+                        [("guide", 0)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.PageChooserBlock", (), {"label": "Guide", "page_type": ["guidance_pages.GuidePage"]})
+                        },
+                        help_text="Choose up to six guides to show on the front page. If you choose none, the newest guides are shown.",
+                        verbose_name="guides to show first",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Optional: one sentence shown under the title.', max_length=300, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 7), ('key_point', 10), ('checklist', 14), ('steps', 20), ('question_answer', 23), ('image', 28), ('media', 36), ('document', 40), ('related_links', 47)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'A few words that say what this part is about.', 'label': 'Heading', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Main heading'), ('h3', 'Smaller heading')], 'help_text': 'Main headings are listed under “On this page”. Use a smaller heading inside a part.', 'label': 'Size'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('guidance_pages.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'help_text': 'Their words, as they said them. Keep it short.', 'label': 'What they said', 'max_length': 600}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'The name and role they agreed to, for example “Amira, group member”. Leave empty if they want to stay anonymous.', 'label': 'Who said it', 'max_length': 120, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick this if the person does not want to be named.', 'label': 'Anonymous', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5), ('anonymous', 6)]], {}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('key_point', 'Key point'), ('tip', 'Tip')], 'help_text': 'A key point is something readers must not miss. A tip is practical advice.', 'label': 'Type'}), 9: ('wagtail.blocks.TextBlock', (), {'help_text': 'One or two sentences.', 'label': 'Text', 'max_length': 400}), 10: ('wagtail.blocks.StructBlock', [[('style', 8), ('text', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional, for example “Before the first meeting”.', 'label': 'Title', 'max_length': 120, 'required': False}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 200}), 13: ('wagtail.blocks.ListBlock', (12,), {'help_text': 'One thing to check on each line.', 'label': 'Items', 'min_num': 1}), 14: ('wagtail.blocks.StructBlock', [[('title', 11), ('items', 13)]], {}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional, for example “How to invite someone”.', 'label': 'Title', 'max_length': 120, 'required': False}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'What to do, in a few words.', 'label': 'Step', 'max_length': 120}), 17: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: one or two sentences more.', 'label': 'Details', 'max_length': 600, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('title', 16), ('text', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'Steps', 'min_num': 1}), 20: ('wagtail.blocks.StructBlock', [[('title', 15), ('steps', 19)]], {}), 21: ('wagtail.blocks.CharBlock', (), {'help_text': 'Write it the way people ask it.', 'label': 'Question', 'max_length': 200}), 22: ('guidance_pages.blocks.ParagraphBlock', (), {'help_text': 'A short, direct answer.', 'label': 'Answer'}), 23: ('wagtail.blocks.StructBlock', [[('question', 21), ('answer', 22)]], {}), 24: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 25: ('wagtail.blocks.CharBlock', (), {'help_text': 'Say what the picture shows, for people who cannot see it. For example: “Five people talking round a table”.', 'label': 'Describe the image', 'max_length': 250, 'required': False}), 26: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick this only if the picture adds nothing to the text. Screen readers will skip it.', 'label': 'Decorative image', 'required': False}), 27: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional text shown under the picture.', 'label': 'Caption', 'max_length': 250, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('image', 24), ('alt_text', 25), ('decorative', 26), ('caption', 27)]], {}), 29: ('guidance_pages.blocks.MediaFileChooserBlock', (), {'help_text': 'Upload it under Media first. Files from other websites are not allowed.', 'label': 'Video or audio'}), 30: ('wagtail.blocks.CharBlock', (), {'help_text': 'What it is, in a few words.', 'label': 'Title', 'max_length': 150}), 31: ('wagtail.blocks.ChoiceBlock', [], {'choices': guidance_pages.blocks.content_language_choices, 'help_text': 'The language of the captions.', 'label': 'Language'}), 32: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'A WebVTT file (ending in .vtt), uploaded under Documents.', 'label': 'Captions file'}), 33: ('wagtail.blocks.StructBlock', [[('language', 31), ('file', 32)]], {}), 34: ('wagtail.blocks.ListBlock', (33,), {'help_text': 'Add a captions file for each language you have. People who cannot hear need them.', 'label': 'Captions', 'required': False}), 35: ('wagtail.blocks.TextBlock', (), {'help_text': 'Everything that is said, written out. Readers with little data can read it instead.', 'label': 'Transcript'}), 36: ('wagtail.blocks.StructBlock', [[('media', 29), ('title', 30), ('captions', 34), ('transcript', 35)]], {}), 37: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'Upload it under Documents first.', 'label': 'File'}), 38: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the file's own title.", 'label': 'Title', 'max_length': 150, 'required': False}), 39: ('wagtail.blocks.CharBlock', (), {'help_text': 'One sentence on what the file is for.', 'label': 'Description', 'max_length': 250, 'required': False}), 40: ('wagtail.blocks.StructBlock', [[('document', 37), ('title', 38), ('description', 39)]], {}), 41: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional, for example “Read next”.', 'label': 'Title', 'max_length': 120, 'required': False}), 42: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Choose a page on this site …', 'label': 'Page on this site', 'required': False}), 43: ('wagtail.blocks.URLBlock', (), {'help_text': '… or paste a web address starting with https://', 'label': 'Or another website', 'required': False}), 44: ('wagtail.blocks.CharBlock', (), {'help_text': 'Words that say where the link goes. Leave empty to use the page title.', 'label': 'Link text', 'max_length': 150, 'required': False}), 45: ('wagtail.blocks.StructBlock', [[('page', 42), ('url', 43), ('text', 44)]], {}), 46: ('wagtail.blocks.ListBlock', (45,), {'label': 'Links', 'min_num': 1}), 47: ('wagtail.blocks.StructBlock', [[('title', 41), ('links', 46)]], {})}, help_text='Build the page from blocks: text, headings and more.', verbose_name='page text')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True, help_text="Optional: one sentence shown under the title.", max_length=300, verbose_name="summary"
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 7),
+                            ("key_point", 10),
+                            ("checklist", 14),
+                            ("steps", 20),
+                            ("question_answer", 23),
+                            ("image", 28),
+                            ("media", 36),
+                            ("document", 40),
+                            ("related_links", 47),
+                        ],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "A few words that say what this part is about.", "label": "Heading", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Main heading"), ("h3", "Smaller heading")],
+                                    "help_text": "Main headings are listed under “On this page”. Use a smaller heading inside a part.",
+                                    "label": "Size",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("guidance_pages.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Their words, as they said them. Keep it short.",
+                                    "label": "What they said",
+                                    "max_length": 600,
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "The name and role they agreed to, for example “Amira, group member”. Leave empty if they want to stay anonymous.",
+                                    "label": "Who said it",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick this if the person does not want to be named.",
+                                    "label": "Anonymous",
+                                    "required": False,
+                                },
+                            ),
+                            7: ("wagtail.blocks.StructBlock", [[("text", 4), ("attribution", 5), ("anonymous", 6)]], {}),
+                            8: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("key_point", "Key point"), ("tip", "Tip")],
+                                    "help_text": "A key point is something readers must not miss. A tip is practical advice.",
+                                    "label": "Type",
+                                },
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"help_text": "One or two sentences.", "label": "Text", "max_length": 400}),
+                            10: ("wagtail.blocks.StructBlock", [[("style", 8), ("text", 9)]], {}),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional, for example “Before the first meeting”.",
+                                    "label": "Title",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            12: ("wagtail.blocks.CharBlock", (), {"label": "Item", "max_length": 200}),
+                            13: (
+                                "wagtail.blocks.ListBlock",
+                                (12,),
+                                {"help_text": "One thing to check on each line.", "label": "Items", "min_num": 1},
+                            ),
+                            14: ("wagtail.blocks.StructBlock", [[("title", 11), ("items", 13)]], {}),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional, for example “How to invite someone”.",
+                                    "label": "Title",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "What to do, in a few words.", "label": "Step", "max_length": 120},
+                            ),
+                            17: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Optional: one or two sentences more.",
+                                    "label": "Details",
+                                    "max_length": 600,
+                                    "required": False,
+                                },
+                            ),
+                            18: ("wagtail.blocks.StructBlock", [[("title", 16), ("text", 17)]], {}),
+                            19: ("wagtail.blocks.ListBlock", (18,), {"label": "Steps", "min_num": 1}),
+                            20: ("wagtail.blocks.StructBlock", [[("title", 15), ("steps", 19)]], {}),
+                            21: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Write it the way people ask it.", "label": "Question", "max_length": 200},
+                            ),
+                            22: ("guidance_pages.blocks.ParagraphBlock", (), {"help_text": "A short, direct answer.", "label": "Answer"}),
+                            23: ("wagtail.blocks.StructBlock", [[("question", 21), ("answer", 22)]], {}),
+                            24: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                            25: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Say what the picture shows, for people who cannot see it. For example: “Five people talking round a table”.",
+                                    "label": "Describe the image",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick this only if the picture adds nothing to the text. Screen readers will skip it.",
+                                    "label": "Decorative image",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional text shown under the picture.",
+                                    "label": "Caption",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 24), ("alt_text", 25), ("decorative", 26), ("caption", 27)]],
+                                {},
+                            ),
+                            29: (
+                                "guidance_pages.blocks.MediaFileChooserBlock",
+                                (),
+                                {
+                                    "help_text": "Upload it under Media first. Files from other websites are not allowed.",
+                                    "label": "Video or audio",
+                                },
+                            ),
+                            30: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "What it is, in a few words.", "label": "Title", "max_length": 150},
+                            ),
+                            31: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": guidance_pages.blocks.content_language_choices,
+                                    "help_text": "The language of the captions.",
+                                    "label": "Language",
+                                },
+                            ),
+                            32: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"help_text": "A WebVTT file (ending in .vtt), uploaded under Documents.", "label": "Captions file"},
+                            ),
+                            33: ("wagtail.blocks.StructBlock", [[("language", 31), ("file", 32)]], {}),
+                            34: (
+                                "wagtail.blocks.ListBlock",
+                                (33,),
+                                {
+                                    "help_text": "Add a captions file for each language you have. People who cannot hear need them.",
+                                    "label": "Captions",
+                                    "required": False,
+                                },
+                            ),
+                            35: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Everything that is said, written out. Readers with little data can read it instead.",
+                                    "label": "Transcript",
+                                },
+                            ),
+                            36: ("wagtail.blocks.StructBlock", [[("media", 29), ("title", 30), ("captions", 34), ("transcript", 35)]], {}),
+                            37: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"help_text": "Upload it under Documents first.", "label": "File"},
+                            ),
+                            38: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave empty to use the file's own title.",
+                                    "label": "Title",
+                                    "max_length": 150,
+                                    "required": False,
+                                },
+                            ),
+                            39: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "One sentence on what the file is for.",
+                                    "label": "Description",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            40: ("wagtail.blocks.StructBlock", [[("document", 37), ("title", 38), ("description", 39)]], {}),
+                            41: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Optional, for example “Read next”.", "label": "Title", "max_length": 120, "required": False},
+                            ),
+                            42: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"help_text": "Choose a page on this site …", "label": "Page on this site", "required": False},
+                            ),
+                            43: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "… or paste a web address starting with https://",
+                                    "label": "Or another website",
+                                    "required": False,
+                                },
+                            ),
+                            44: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Words that say where the link goes. Leave empty to use the page title.",
+                                    "label": "Link text",
+                                    "max_length": 150,
+                                    "required": False,
+                                },
+                            ),
+                            45: ("wagtail.blocks.StructBlock", [[("page", 42), ("url", 43), ("text", 44)]], {}),
+                            46: ("wagtail.blocks.ListBlock", (45,), {"label": "Links", "min_num": 1}),
+                            47: ("wagtail.blocks.StructBlock", [[("title", 41), ("links", 46)]], {}),
+                        },
+                        help_text="Build the page from blocks: text, headings and more.",
+                        verbose_name="page text",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'standard page',
+                "verbose_name": "standard page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Contributor',
+            name="Contributor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('display_name', models.CharField(help_text='The name, nickname or pseudonym this person chose. Ask them; never guess.', max_length=100, verbose_name='name to show')),
-                ('role', models.CharField(blank=True, help_text='For example: “Expert by Experience” or “Volunteer translator”.', max_length=150, verbose_name='role')),
-                ('lived_experience', models.BooleanField(default=False, help_text='Tick if this person took part as an Expert by Experience. Only if they are happy for this to be said.', verbose_name='has lived experience')),
-                ('consent_to_credit', models.BooleanField(default=False, help_text='Tick only if this person said yes to being named on the site. Untick it to remove their name everywhere at once.', verbose_name='agreed to be credited')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                (
+                    "display_name",
+                    models.CharField(
+                        help_text="The name, nickname or pseudonym this person chose. Ask them; never guess.",
+                        max_length=100,
+                        verbose_name="name to show",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: “Expert by Experience” or “Volunteer translator”.",
+                        max_length=150,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "lived_experience",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick if this person took part as an Expert by Experience. Only if they are happy for this to be said.",
+                        verbose_name="has lived experience",
+                    ),
+                ),
+                (
+                    "consent_to_credit",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick only if this person said yes to being named on the site. Untick it to remove their name everywhere at once.",
+                        verbose_name="agreed to be credited",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contributor',
-                'verbose_name_plural': 'contributors',
-                'ordering': ['display_name'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "contributor",
+                "verbose_name_plural": "contributors",
+                "ordering": ["display_name"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='GuideContributor',
+            name="GuideContributor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('contribution', models.CharField(choices=[('wrote', 'Wrote'), ('reviewed', 'Reviewed'), ('translated', 'Translated'), ('advised', 'Advised')], default='wrote', max_length=20, verbose_name='what they did')),
-                ('contributor', models.ForeignKey(help_text='Choose someone from the contributors list, or add them there first.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='guidance_pages.contributor', verbose_name='contributor')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='guide_contributors', to='guidance_pages.guidepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "contribution",
+                    models.CharField(
+                        choices=[("wrote", "Wrote"), ("reviewed", "Reviewed"), ("translated", "Translated"), ("advised", "Advised")],
+                        default="wrote",
+                        max_length=20,
+                        verbose_name="what they did",
+                    ),
+                ),
+                (
+                    "contributor",
+                    models.ForeignKey(
+                        help_text="Choose someone from the contributors list, or add them there first.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="guidance_pages.contributor",
+                        verbose_name="contributor",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="guide_contributors", to="guidance_pages.guidepage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contributor to this guide',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "contributor to this guide",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='FooterText',
+            name="FooterText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('text', wagtail.fields.RichTextField(blank=True, help_text='A sentence about who runs the site and how to reach them.', verbose_name='footer text')),
-                ('links', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Choose a page on this site …', 'label': 'Page on this site', 'required': False}), 1: ('wagtail.blocks.URLBlock', (), {'help_text': '… or paste a web address starting with https://', 'label': 'Or another website', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Words that say where the link goes. Leave empty to use the page title.', 'label': 'Link text', 'max_length': 150, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('page', 0), ('url', 1), ('text', 2)]], {})}, help_text='For example: privacy, accessibility statement, contact.', verbose_name='footer links')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                (
+                    "text",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="A sentence about who runs the site and how to reach them.", verbose_name="footer text"
+                    ),
+                ),
+                (
+                    "links",
+                    wagtail.fields.StreamField(
+                        [("link", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"help_text": "Choose a page on this site …", "label": "Page on this site", "required": False},
+                            ),
+                            1: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "… or paste a web address starting with https://",
+                                    "label": "Or another website",
+                                    "required": False,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Words that say where the link goes. Leave empty to use the page title.",
+                                    "label": "Link text",
+                                    "max_length": 150,
+                                    "required": False,
+                                },
+                            ),
+                            3: ("wagtail.blocks.StructBlock", [[("page", 0), ("url", 1), ("text", 2)]], {}),
+                        },
+                        help_text="For example: privacy, accessibility statement, contact.",
+                        verbose_name="footer links",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'footer',
-                'verbose_name_plural': 'footer',
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "footer",
+                "verbose_name_plural": "footer",
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('term', models.CharField(help_text='For example: “trustee”.', max_length=100, verbose_name='word or phrase')),
-                ('definition', models.TextField(help_text='Explain it in one or two short sentences, as you would to a friend.', max_length=500, verbose_name='plain explanation')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("term", models.CharField(help_text="For example: “trustee”.", max_length=100, verbose_name="word or phrase")),
+                (
+                    "definition",
+                    models.TextField(
+                        help_text="Explain it in one or two short sentences, as you would to a friend.",
+                        max_length=500,
+                        verbose_name="plain explanation",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'glossary term',
-                'verbose_name_plural': 'glossary',
-                'ordering': ['term'],
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "glossary term",
+                "verbose_name_plural": "glossary",
+                "ordering": ["term"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='NavigationMenu',
+            name="NavigationMenu",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('links', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Choose a page on this site …', 'label': 'Page on this site', 'required': False}), 1: ('wagtail.blocks.URLBlock', (), {'help_text': '… or paste a web address starting with https://', 'label': 'Or another website', 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Words that say where the link goes. Leave empty to use the page title.', 'label': 'Link text', 'max_length': 150, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('page', 0), ('url', 1), ('text', 2)]], {})}, help_text='Up to six links shown at the top of every page. Keep the words short.', verbose_name='links')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                (
+                    "links",
+                    wagtail.fields.StreamField(
+                        [("link", 3)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"help_text": "Choose a page on this site …", "label": "Page on this site", "required": False},
+                            ),
+                            1: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "… or paste a web address starting with https://",
+                                    "label": "Or another website",
+                                    "required": False,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Words that say where the link goes. Leave empty to use the page title.",
+                                    "label": "Link text",
+                                    "max_length": 150,
+                                    "required": False,
+                                },
+                            ),
+                            3: ("wagtail.blocks.StructBlock", [[("page", 0), ("url", 1), ("text", 2)]], {}),
+                        },
+                        help_text="Up to six links shown at the top of every page. Keep the words short.",
+                        verbose_name="links",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'navigation menu',
-                'verbose_name_plural': 'navigation menu',
-                'abstract': False,
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "navigation menu",
+                "verbose_name_plural": "navigation menu",
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
             },
         ),
     ]

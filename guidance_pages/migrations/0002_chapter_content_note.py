@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guidance_pages', '0001_initial'),
+        ("guidance_pages", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='guidechapterpage',
-            name='content_note',
-            field=models.TextField(blank=True, help_text='Optional. If the chapter talks about something that may upset readers, say so here in one sentence, for example: “This chapter talks about detention.” It is shown at the top of the chapter.', max_length=300, verbose_name='content note'),
+            model_name="guidechapterpage",
+            name="content_note",
+            field=models.TextField(
+                blank=True,
+                help_text="Optional. If the chapter talks about something that may upset readers, say so here in one sentence, for example: “This chapter talks about detention.” It is shown at the top of the chapter.",
+                max_length=300,
+                verbose_name="content note",
+            ),
         ),
     ]

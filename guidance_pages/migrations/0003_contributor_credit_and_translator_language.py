@@ -5,20 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guidance_pages', '0002_chapter_content_note'),
+        ("guidance_pages", "0002_chapter_content_note"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contributor',
-            name='credit_as',
-            field=models.CharField(choices=[('name', 'Their own name'), ('pseudonym', 'A pseudonym they chose'), ('anonymous', 'Anonymous: counted, but not named')], default='name', help_text='Ask them. “Anonymous” shows readers “Anonymous” instead of the name above.', max_length=20, verbose_name='how they want to be credited'),
+            model_name="contributor",
+            name="credit_as",
+            field=models.CharField(
+                choices=[
+                    ("name", "Their own name"),
+                    ("pseudonym", "A pseudonym they chose"),
+                    ("anonymous", "Anonymous: counted, but not named"),
+                ],
+                default="name",
+                help_text="Ask them. “Anonymous” shows readers “Anonymous” instead of the name above.",
+                max_length=20,
+                verbose_name="how they want to be credited",
+            ),
         ),
         migrations.AddField(
-            model_name='guidecontributor',
-            name='language',
-            field=models.CharField(blank=True, choices=guidance_pages.blocks.content_language_choices, help_text='Only for translators: they are credited on the guide in this language only.', max_length=10, verbose_name='language they translated into'),
+            model_name="guidecontributor",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=guidance_pages.blocks.content_language_choices,
+                help_text="Only for translators: they are credited on the guide in this language only.",
+                max_length=10,
+                verbose_name="language they translated into",
+            ),
         ),
     ]

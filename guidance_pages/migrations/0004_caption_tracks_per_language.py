@@ -7,26 +7,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guidance_pages', '0003_contributor_credit_and_translator_language'),
-        ('wagtailmedia', '0005_alter_media_options'),
+        ("guidance_pages", "0003_contributor_credit_and_translator_language"),
+        ("wagtailmedia", "0005_alter_media_options"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaptionTrack',
+            name="CaptionTrack",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=guidance_pages.blocks.content_language_choices, help_text='The language of the captions.', max_length=10, verbose_name='language')),
-                ('file', models.FileField(help_text='A WebVTT file (ending in .vtt) with the words and their times.', upload_to='captions/', validators=[guidance_pages.models.media.validate_webvtt], verbose_name='captions file')),
-                ('media', models.ForeignKey(help_text='The video or audio file these captions are for.', on_delete=django.db.models.deletion.CASCADE, related_name='caption_tracks', to='wagtailmedia.media', verbose_name='video or audio')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=guidance_pages.blocks.content_language_choices,
+                        help_text="The language of the captions.",
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        help_text="A WebVTT file (ending in .vtt) with the words and their times.",
+                        upload_to="captions/",
+                        validators=[guidance_pages.models.media.validate_webvtt],
+                        verbose_name="captions file",
+                    ),
+                ),
+                (
+                    "media",
+                    models.ForeignKey(
+                        help_text="The video or audio file these captions are for.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="caption_tracks",
+                        to="wagtailmedia.media",
+                        verbose_name="video or audio",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'captions for a video or audio',
-                'verbose_name_plural': 'captions for videos and audio',
-                'ordering': ['media', 'language'],
-                'constraints': [models.UniqueConstraint(fields=('media', 'language'), name='one_caption_track_per_language', violation_error_message='This video or audio already has captions in this language. Open them to change the file.')],
+                "verbose_name": "captions for a video or audio",
+                "verbose_name_plural": "captions for videos and audio",
+                "ordering": ["media", "language"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("media", "language"),
+                        name="one_caption_track_per_language",
+                        violation_error_message="This video or audio already has captions in this language. Open them to change the file.",
+                    )
+                ],
             },
         ),
     ]
