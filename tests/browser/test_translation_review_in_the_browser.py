@@ -1,9 +1,9 @@
-"""In Chromium: an Arabic translator updates a chapter whose English changed, submits it, and the Arabic reviewer publishes it."""
+"""In Chromium: an Arabic translator finds a chapter whose English changed on their dashboard, updates it and
+submits it, and the Arabic reviewer publishes it."""
 
 from django.test import Client
 
 from wagtail.models import Locale
-from wagtail_localize.models import TranslationSource
 
 import pytest
 
@@ -34,30 +34,32 @@ def tabs(chromium):
         context.close()
 
 
-def sign_in(tab, username):
+def sign_in(tab, username, lands_on="**/admin/"):
     tab.goto("/admin/login/")
     tab.fill("#id_username", username)
     tab.fill("#id_password", DEMO_PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url("**/admin/")
+    tab.wait_for_url(lands_on)
 
 
 @pytest.fixture
 def chapter_needing_update():
-    """The English of an Arabic-translated chapter changes and is published; its translation is synced."""
+    """The English of an Arabic-translated chapter changes and is published (not as a small change)."""
     guide = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
     english = GuideChapterPage.objects.child_of(guide).first()
     english.summary = NEW_ENGLISH
     english.save_revision().publish()
-    TranslationSource.update_or_create_from_instance(english)
     return english.get_translation(Locale.objects.get(language_code="ar"))
 
 
 def test_an_arabic_translator_updates_a_chapter_and_the_arabic_reviewer_publishes_it(tabs, chapter_needing_update):
     arabic = chapter_needing_update
     translator = tabs()
-    sign_in(translator, "translator-ar")
-    translator.goto(f"/admin/pages/{arabic.pk}/edit/")
+    sign_in(translator, "translator-ar", lands_on="**/admin/translations/ar/")
+    row = translator.locator(f"tr[data-key='{arabic.translation_key}']")
+    assert row.get_attribute("data-state") == "needs_update"
+    row.get_by_role("button", name="Get the new English text and update").click()
+    translator.wait_for_url(f"**/admin/pages/{arabic.pk}/edit/")
     changed = translator.locator("li.incomplete", has_text=NEW_ENGLISH)
     changed.get_by_role("button", name="Translate").click()
     changed.locator("textarea").fill(NEW_ARABIC)
