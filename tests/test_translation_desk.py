@@ -456,3 +456,25 @@ def test_a_chapter_of_an_untranslated_guide_says_to_translate_the_guide_first(cl
     assert "Translate the page it belongs to first." in html
     assert reverse("wagtail_localize:submit_page_translation", args=[chapter.pk]) not in html
     assert reverse("wagtail_localize:submit_page_translation", args=[other_guide.pk]) in html
+
+
+def test_the_translation_editor_shows_the_words_we_use_and_avoid_with_their_translation(client, users, arabic):
+    from guidance_pages.models import GlossaryTerm
+    from plain_english.models import PreferredTerm
+
+    english = PreferredTerm.objects.create(
+        locale=Locale.objects.get(language_code="en"),
+        use="person seeking asylum",
+        avoid="asylum seeker\nillegal",
+        reason="Say person first.",
+    )
+    english.copy_for_translation(arabic).save()
+    PreferredTerm.objects.filter(locale=arabic, translation_key=english.translation_key).update(
+        use="شخص يطلب اللجوء", avoid="لاجئ غير شرعي"
+    )
+    client.force_login(users["admin"])
+    term = GlossaryTerm.objects.filter(locale=arabic).first()
+    html = client.get(reverse("wagtailsnippets_guidance_pages_glossaryterm:edit", args=[term.pk])).text
+    assert "Words we use and words we avoid, in English and Arabic" in html
+    assert "person seeking asylum" in html and "asylum seeker, illegal" in html
+    assert "شخص يطلب اللجوء" in html and "لاجئ غير شرعي" in html
