@@ -7,9 +7,12 @@ saved from them (see ``demo_translations/*.po``).
 """
 
 import io
+import json
 import math
 import struct
+import uuid
 import wave
+from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
@@ -17,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from wagtail import blocks
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
@@ -29,6 +33,7 @@ from PIL import ImageDraw
 
 from editorial.roles import ADMINISTRATORS, EBE_EDITORS, PEER_REVIEWERS, REVIEWERS, setup_roles, translator_group_name
 from guidance_pages import demo_content
+from guidance_pages.blocks import GuideBodyBlock
 from guidance_pages.models import (
     Contributor,
     FooterText,
@@ -46,6 +51,9 @@ from localisation.demo import demo_translation_work
 CATALOG_DIR = Path(__file__).resolve().parent / "demo_translations"
 DEMO_PASSWORD = "guidance-demo"  # noqa: S105 - printed on purpose: demo accounts for a local machine
 COLLECTION_NAME = "Demo content"
+# Ids of demo list items are made from their text in this namespace, so loading the demo into
+# another database gives every checklist item and step the same id.
+LIST_ITEM_NAMESPACE = uuid.UUID("5b0f8f6e-3c1d-4d7e-9a52-8e1c2f7b6a90")
 
 # Which guide is translated how. The whole site frame (home, guide list, menu, footer, glossary,
 # contributors) is translated into every language that has a catalog.
@@ -245,7 +253,7 @@ class DemoLoader:
                     continue
                 value = {"title": value.get("title", ""), "links": links}
             result.append({"type": kind, "value": value})
-        return result
+        return with_list_item_ids(GuideBodyBlock(), result)
 
     def snippets(self):
         source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
@@ -453,6 +461,34 @@ class DemoLoader:
         # One chapter needs updating in Arabic and is assigned, so the translator's dashboard shows work.
         demo_translation_work(guides.get(FULLY_TRANSLATED_GUIDE), note=self.note)
         return users
+
+
+def with_list_item_ids(block, value):
+    """Raw block data with every list (checklist items, steps, links, captions) in Wagtail's
+    current format, each item with an id made from its text.
+
+    A list saved as a plain Python list is Wagtail's old format: it still renders, but
+    wagtail-localize skips it, so its items would never be offered to translators.
+    """
+    if isinstance(block, blocks.ListBlock):
+        items, seen = [], Counter()
+        for item in value:
+            if isinstance(item, dict) and item.get("type") == "item" and item.get("id"):
+                items.append({**item, "value": with_list_item_ids(block.child_block, item["value"])})
+                continue
+            text = json.dumps(item, sort_keys=True, ensure_ascii=False)
+            seen[text] += 1  # the same text twice in one list still gets two ids
+            item_id = uuid.uuid5(LIST_ITEM_NAMESPACE, f"{text}#{seen[text]}")
+            items.append({"type": "item", "value": with_list_item_ids(block.child_block, item), "id": str(item_id)})
+        return items
+    if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        return {
+            name: with_list_item_ids(block.child_blocks[name], child) if name in block.child_blocks else child
+            for name, child in value.items()
+        }
+    if isinstance(block, blocks.StreamBlock) and isinstance(value, list):
+        return [{**child, "value": with_list_item_ids(block.child_blocks[child["type"]], child["value"])} for child in value]
+    return value
 
 
 def load_demo(stdout=None):

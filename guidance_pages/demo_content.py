@@ -3,7 +3,9 @@
 This module is pure data. A loader turns it into Wagtail pages. Stream blocks use
 Wagtail's raw StreamField form: {"type": NAME, "value": VALUE}. Image, media and
 document values name an asset; "related_links" name a chapter as
-"GUIDE_SLUG/CHAPTER_SLUG". The loader resolves both.
+"GUIDE_SLUG/CHAPTER_SLUG". The loader resolves both. Lists (checklist items, steps,
+links) are written as plain lists here; the loader gives each item the id that Wagtail's
+current list format needs, without which wagtail-localize would skip them.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """The demo site: every page renders in every language it exists in, with lang and dir right."""
 
 import re
+from html import unescape
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page
@@ -12,7 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 import pytest
 
-from guidance_pages.demo import FULLY_TRANSLATED_GUIDE, PARTIAL_GUIDE_LANGUAGE, PARTIAL_PUBLISHED_CHAPTERS
+from guidance_pages.demo import FULLY_TRANSLATED_GUIDE, PARTIAL_GUIDE_LANGUAGE, PARTIAL_PUBLISHED_CHAPTERS, DemoLoader
 from guidance_pages.models import GuideChapterPage, GuidePage, HomePage
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +169,53 @@ def test_interface_strings_are_translated_on_arabic_pages(client):
         skip_link = translation.gettext("Skip to main content")
     assert skip_link != "Skip to main content"
     assert skip_link in client.get("/ar/").text
+
+
+def list_texts(chapter):
+    """Every checklist item, step title and step text in a chapter, in the order readers see them."""
+    texts = []
+    for block in chapter.body:
+        if block.block_type == "checklist":
+            texts += list(block.value["items"])
+        elif block.block_type == "steps":
+            for step in block.value["steps"]:
+                texts += [step["title"], step["text"]]
+    return [text for text in texts if text]
+
+
+@pytest.mark.parametrize("language_code", ["ar", "uk"])
+def test_translated_chapters_show_checklists_and_steps_in_their_language(client, language_code):
+    english = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    catalog = DemoLoader().catalog(language_code)
+    locale = Locale.objects.get(language_code=language_code)
+    chapters_with_lists = [chapter for chapter in GuideChapterPage.objects.child_of(english) if list_texts(chapter)]
+    assert {chapter.slug for chapter in chapters_with_lists} >= {"getting-your-board-ready", "finding-and-inviting-candidates"}
+    for chapter in chapters_with_lists:
+        translated = chapter.get_translation(locale)
+        assert translated.live
+        # What readers read, without the markup (glossary terms inside an item are links).
+        page = unescape(strip_tags(client.get(translated.url).text))
+        for text in list_texts(chapter):
+            assert catalog[text] in page, f"{language_code} {chapter.slug}: no translation of {text!r}"
+            assert text not in page, f"{language_code} {chapter.slug}: readers see the English {text!r}"
+
+
+def test_every_string_offered_for_translation_in_the_demo_has_a_translation_in_its_catalog():
+    """Each demo translation's PO export, as a translator would download it, is fully covered by the
+    demo catalog of its language, so no demo page shows readers an untranslated English string."""
+    loader = DemoLoader()
+    catalogs = {}
+    translations = Translation.objects.select_related("source", "target_locale").order_by("pk")
+    assert translations.count() > 20
+    offered = set()
+    for translation_record in translations:
+        language_code = translation_record.target_locale.language_code
+        catalog = catalogs.setdefault(language_code, loader.catalog(language_code))
+        po = translation_record.export_po()
+        missing = [entry.msgid for entry in po if entry.msgid not in catalog]
+        assert not missing, f"{language_code} {translation_record.source.get_source_instance()}: not in {language_code}.po: {missing}"
+        offered |= {entry.msgid for entry in po}
+    # The lists themselves are offered to translators, not only the text around them.
+    english = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    for chapter in GuideChapterPage.objects.child_of(english):
+        assert set(list_texts(chapter)) <= offered, chapter.slug
