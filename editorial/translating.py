@@ -67,12 +67,15 @@ class TranslatorSubmitPageTranslationView(SubmitPageTranslationView):
 def snippet_locales_to_translate_into(user, snippet):
     """The languages where ``user`` may create this snippet's translation: every language for people
     who may add this kind of snippet, their own for translators (editorial/snippet_permissions.py)."""
+    untranslated = Locale.objects.exclude(pk__in=snippet.get_translations(inclusive=True).values("locale_id"))
     if user.has_perm(get_permission_name("add", type(snippet))):
-        return Locale.objects.all()
+        return untranslated
     policy = policy_for(type(snippet))
-    if policy is None:
+    # Like pages: translators start from the English, or from a snippet they may change.
+    from_english = snippet.locale.language_code == settings.LANGUAGE_CODE
+    if policy is None or not (from_english or policy.user_has_permission_for_instance(user, "change", snippet)):
         return Locale.objects.none()
-    return Locale.objects.filter(pk__in=[locale.pk for locale in Locale.objects.all() if policy.may_translate_into(user, locale)])
+    return untranslated.filter(pk__in=[locale.pk for locale in untranslated if policy.may_translate_into(user, locale)])
 
 
 class TranslatorSubmitSnippetTranslationView(SubmitSnippetTranslationView):
