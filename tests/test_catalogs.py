@@ -37,7 +37,18 @@ def test_translations_keep_every_placeholder(code):
 
 GETTEXT = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy", "npgettext"}
 # Our own code: every app folder beside the settings, and the public site's templates.
-SOURCE_FOLDERS = ["config", "editorial", "feedback", "guidance_pages", "localisation", "page_cache", "uploads", "operations", "plain_english", "site"]
+SOURCE_FOLDERS = [
+    "config",
+    "editorial",
+    "feedback",
+    "guidance_pages",
+    "localisation",
+    "page_cache",
+    "uploads",
+    "operations",
+    "plain_english",
+    "site",
+]
 
 
 def _messages_in_python(path):
