@@ -165,3 +165,19 @@ def test_editors_and_reviewers_keep_their_rights_on_every_language(client, users
         for code in ["en", "ar", "uk"]:
             contributor = Contributor.objects.filter(locale=locales[code]).first()
             assert client.get(edit_url(contributor)).status_code == 200, (name, code)
+
+
+def test_po_files_of_footers_are_taken_from_the_arabic_translator_for_the_arabic_footer_only(users, locales):
+    from localisation import offline
+
+    translator = users["translator-ar"]
+    ukrainian = translation_of(FooterText.objects.get(locale=locales["uk"]))
+    before = saved_strings(ukrainian)
+    content = str(offline.translation_catalog(ukrainian)).encode("utf-8")
+    with pytest.raises(offline.FileProblem, match="You may not translate this page in this language"):
+        offline.read_file("footer.uk.po", content, translator, expected=ukrainian)
+    assert saved_strings(ukrainian) == before
+    arabic = translation_of(FooterText.objects.get(locale=locales["ar"]))
+    content = str(offline.translation_catalog(arabic)).encode("utf-8")
+    checked = offline.read_file("footer.ar.po", content, translator, expected=arabic)
+    assert checked.translation == arabic
