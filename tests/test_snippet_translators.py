@@ -66,6 +66,10 @@ def test_the_arabic_translator_opens_the_arabic_footer_from_the_dashboard_and_sa
     response, _segment = put_string(client, translation, "نص التذييل الجديد")
     assert response.status_code in {200, 201}
     assert "نص التذييل الجديد" in saved_strings(translation)
+    response = client.post(edit_url(footer), {"action": "publish"})
+    assert response.status_code == 302
+    footer.refresh_from_db()
+    assert "نص التذييل الجديد" in str(footer.__dict__)
 
 
 @pytest.mark.parametrize("other", ["uk", "en"])
