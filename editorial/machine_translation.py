@@ -19,9 +19,11 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.machine_translators.libretranslate import LibreTranslator
 from wagtail_localize.models import Translation
 from wagtail_localize.strings import StringValue, validate_translation_links
-from wagtail_localize.views.edit_translation import apply_machine_translation, user_can_edit_instance
+from wagtail_localize.views.edit_translation import apply_machine_translation
 
 import requests
+
+from editorial.snippet_permissions import user_can_edit_instance
 
 # Our language codes that LibreTranslate spells differently. None of the shipped ones do today;
 # Central Kurdish (ckb) must never be sent as "ku": that is Kurmanji, another language and script.

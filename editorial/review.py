@@ -20,9 +20,9 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from editorial.machine_text import confirm_machine_text, publishing_blocked_by_machine_text, unchecked_machine_text
+from editorial.snippet_permissions import user_can_edit_instance
 
 
 def edit_url(instance):

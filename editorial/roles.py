@@ -178,7 +178,9 @@ def setup_roles(source_home):
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code == settings.LANGUAGE_CODE:
             continue
-        # Captions in their own language for any video or audio (guidance_pages.models.media).
+        # Captions in their own language for any video or audio (guidance_pages.models.media). Their
+        # language's contributors, glossary, menu, footer and words come from the group's name, not
+        # from a model permission (editorial/snippet_permissions.py).
         group = _group(translator_group_name(code), *_snippet_permissions(*CAPTION_ACTIONS))
         if translate_permission is not None:
             group.permissions.add(translate_permission)

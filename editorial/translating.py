@@ -7,7 +7,7 @@ language only, so these views add the checks it lacks:
 - a page may be translated by someone who may edit it, or, for the English source, by anyone
   with "submit translation" (translators must read the English to translate it);
 - only into languages where they may add the translated page (its parent's translation);
-- a snippet only by someone who may add that kind of snippet;
+- a snippet only by someone who may add that kind of snippet, or by a translator into their language;
 - "Sync translated pages" only by someone who may edit the source, and "Publish immediately" only
   by someone who may publish every translation it touches.
 
@@ -26,11 +26,11 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from editorial.machine_text import publishing_blocked_by_machine_text
+from editorial.snippet_permissions import policy_for, user_can_edit_instance
 from localisation import offline
 
 
@@ -64,14 +64,34 @@ class TranslatorSubmitPageTranslationView(SubmitPageTranslationView):
         return form
 
 
+def snippet_locales_to_translate_into(user, snippet):
+    """The languages where ``user`` may create this snippet's translation: every language for people
+    who may add this kind of snippet, their own for translators (editorial/snippet_permissions.py)."""
+    untranslated = Locale.objects.exclude(pk__in=snippet.get_translations(inclusive=True).values("locale_id"))
+    if user.has_perm(get_permission_name("add", type(snippet))):
+        return untranslated
+    policy = policy_for(type(snippet))
+    # Like pages: translators start from the English, or from a snippet they may change.
+    from_english = snippet.locale.language_code == settings.LANGUAGE_CODE
+    if policy is None or not (from_english or policy.user_has_permission_for_instance(user, "change", snippet)):
+        return Locale.objects.none()
+    return untranslated.filter(pk__in=[locale.pk for locale in untranslated if policy.may_translate_into(user, locale)])
+
+
 class TranslatorSubmitSnippetTranslationView(SubmitSnippetTranslationView):
-    """ "Translate" for a snippet, only for people who may add that kind of snippet."""
+    """ "Translate" for a snippet, only into the languages this person may translate it into."""
 
     def get_object(self):
         snippet = super().get_object()
-        if not self.request.user.has_perm(get_permission_name("add", type(snippet))):
+        if not snippet_locales_to_translate_into(self.request.user, snippet).exists():
             raise PermissionDenied
         return snippet
+
+    def get_form(self):
+        form = super().get_form()
+        locales = form.fields["locales"]
+        locales.queryset = locales.queryset.filter(pk__in=snippet_locales_to_translate_into(self.request.user, self.object))
+        return form
 
 
 class TranslatorUpdateTranslationsView(UpdateTranslationsView):

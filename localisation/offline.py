@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 import polib
 
+from editorial.snippet_permissions import user_can_edit_instance
 from localisation import xliff
 from localisation.states import NEEDS_UPDATE, NOT_STARTED, items_needing_work
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from editorial.snippet_permissions import user_can_edit_instance
 from localisation import offline
 from localisation.access import locales_for
 

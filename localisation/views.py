@@ -22,6 +22,7 @@ from wagtail.models import Locale
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import TranslationSource
 
+from editorial.snippet_permissions import policy_for
 from localisation.access import is_coordinator, locales_for, translator_language_codes, translators_of
 from localisation.models import TranslationAssignment
 from localisation.states import NOT_STARTED, STATES, count_by_state, coverage, states_for_locale
@@ -67,13 +68,18 @@ class DeskFilterForm(forms.Form):
 
 def may_open(user, item, coordinator):
     """Whether the link opens an editor this person may use (else the row says who to ask)."""
-    if item.target_id is None:
-        if item.kind == "page":
-            return item.parent_translated
-        return user.has_perm(get_permission_name("add", _snippet_model(item)))
     if item.kind == "page":
-        return True  # Wagtail checks the page permission; translators may edit their own language's tree
-    return user.has_perm(get_permission_name("change", _snippet_model(item)))
+        # Wagtail checks the page permission; translators may edit their own language's tree
+        return item.parent_translated if item.target_id is None else True
+    model = _snippet_model(item)
+    policy = policy_for(model)
+    if item.target_id is None:
+        if policy is not None:
+            return policy.may_translate_into(user, item.locale)
+        return user.has_perm(get_permission_name("add", model))
+    if policy is not None:
+        return policy.may_change_in(user, item.locale)
+    return user.has_perm(get_permission_name("change", model))
 
 
 def _snippet_model(item):

@@ -38,7 +38,6 @@ class PlainerWord(index.Indexed, models.Model):
         return f"{self.word} → {self.plainer}"
 
 
-@register_snippet
 class PreferredTerm(TranslatableMixin, index.Indexed, models.Model):
     """Words we use and words we avoid, for example "person seeking asylum", not "asylum seeker".
 
@@ -94,3 +93,7 @@ class WritingScore(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.reading_ease}"
+
+
+# Translators change their own language's items only (editorial/snippet_permissions.py).
+register_snippet(PreferredTerm, viewset="editorial.snippet_permissions.TranslatorSnippetViewSet")

@@ -86,7 +86,8 @@ def test_a_translator_cannot_read_or_translate_a_page_of_another_language(client
     assert not Page.objects.filter(locale=locales["ur"], translation_key=ukrainian.get_parent().translation_key).exists()
 
 
-def test_a_translator_cannot_translate_snippets_they_cannot_add(client, users, locales):
+def test_a_translator_cannot_translate_a_snippet_into_another_language(client, users, locales):
+    # The Arabic contributor exists already, so there is nothing left this translator may start.
     client = signed_in(client, users["translator-ar"])
     contributor = Contributor.objects.filter(locale=locales["en"]).first()
     url = reverse("wagtail_localize:submit_snippet_translation", args=["guidance_pages", "contributor", contributor.pk])

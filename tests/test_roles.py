@@ -151,6 +151,26 @@ def test_a_translator_cannot_edit_translate_or_publish_snippets_of_another_langu
 
 
 @pytest.mark.parametrize("own", ["ar", "fa", "ps", "ckb", "ti", "so", "uk", "fr", "ur"])
+def test_a_translator_changes_snippets_in_their_own_language_and_no_other(client, settings, locales, own):
+    from django.urls import reverse
+
+    from editorial.snippet_permissions import user_can_edit_instance
+    from guidance_pages.models import Contributor, FooterText, GlossaryTerm, NavigationMenu
+    from plain_english.models import PreferredTerm
+
+    translator = _member_of(translator_group_name(own))
+    for model in [Contributor, GlossaryTerm, NavigationMenu, FooterText, PreferredTerm]:
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            item = model.objects.filter(locale=locales[code]).first()
+            if item is not None:
+                assert user_can_edit_instance(translator, item) == (code == own), (model.__name__, code)
+    contributor = Contributor.objects.filter(locale=locales[own]).first()
+    client.force_login(translator)
+    response = client.get(reverse(Contributor.snippet_viewset.get_url_name("edit"), args=[contributor.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("own", ["ar", "fa", "ps", "ckb", "ti", "so", "uk", "fr", "ur"])
 def test_a_translator_edits_and_submits_in_their_own_language_but_cannot_publish(locales, own):
     translator = _member_of(translator_group_name(own))
     permissions = HomePage.objects.get(locale=locales[own]).permissions_for_user(translator)

@@ -328,14 +328,23 @@ def test_a_file_without_a_source_version_is_refused_as_out_of_date(arabic_transl
 
 
 def test_a_file_for_something_the_translator_may_not_edit_is_refused(arabic_translator, users, unchanged):
-    # Translators translate pages; snippets such as the menu are for reviewers.
+    # Translators translate their own language's menu (editorial/snippet_permissions.py), not another's.
     menu = NavigationMenu.objects.get(locale__language_code="en")
-    translation = Translation.objects.get(source__object_id=menu.translation_key, target_locale__language_code="ar")
+    translation = Translation.objects.get(source__object_id=menu.translation_key, target_locale__language_code="uk")
     catalog = good_file(translation)
     before = all_saved_strings()
-    response = upload_offline(arabic_translator, zip_of({"menu.ar.po": str(catalog)}))
-    assert any("menu.ar.po" in shown and "You may not translate" in shown for shown in shown_messages(response))
+    response = upload_offline(arabic_translator, zip_of({"menu.uk.po": str(catalog)}))
+    assert any("menu.uk.po" in shown for shown in shown_messages(response))
     assert all_saved_strings() == before
+    with pytest.raises(offline.FileProblem, match="You may not translate"):
+        offline.read_file("menu.uk.po", str(catalog).encode("utf-8"), users["translator-ar"], expected=translation)
+
+
+def test_the_arabic_translator_may_upload_the_arabic_menus_file(users):
+    menu = NavigationMenu.objects.get(locale__language_code="en")
+    translation = Translation.objects.get(source__object_id=menu.translation_key, target_locale__language_code="ar")
+    checked = offline.read_file("menu.ar.po", str(good_file(translation)).encode("utf-8"), users["translator-ar"], expected=translation)
+    assert checked.translation == translation
 
 
 def test_the_same_page_twice_in_a_zip_is_refused(arabic_translator, every_block, unchanged):

@@ -12,7 +12,6 @@ from wagtail.snippets.models import register_snippet
 from guidance_pages.blocks import LinkBlock
 
 
-@register_snippet
 class Contributor(TranslatableMixin, index.Indexed, models.Model):
     """A person who wrote, reviewed or translated guidance, credited only if they agreed."""
 
@@ -82,7 +81,6 @@ class Contributor(TranslatableMixin, index.Indexed, models.Model):
         return _("Anonymous") if self.credit_as == "anonymous" else self.display_name
 
 
-@register_snippet
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     """A word readers may not know, with a plain explanation, kept the same in every guide."""
 
@@ -106,7 +104,6 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         return self.term
 
 
-@register_snippet
 class NavigationMenu(TranslatableMixin, models.Model):
     """The links at the top of every page, one menu per language."""
 
@@ -128,7 +125,6 @@ class NavigationMenu(TranslatableMixin, models.Model):
         return str(_("Navigation menu ({language})")).format(language=self.locale.get_display_name())
 
 
-@register_snippet
 class FooterText(TranslatableMixin, models.Model):
     """The text and links at the bottom of every page, one per language."""
 
@@ -154,3 +150,10 @@ class FooterText(TranslatableMixin, models.Model):
 
     def __str__(self):
         return str(_("Footer ({language})")).format(language=self.locale.get_display_name())
+
+
+# Translators change their own language's items only (editorial/snippet_permissions.py).
+register_snippet(Contributor, viewset="editorial.snippet_permissions.TranslatorSnippetViewSet")
+register_snippet(GlossaryTerm, viewset="editorial.snippet_permissions.TranslatorSnippetViewSet")
+register_snippet(NavigationMenu, viewset="editorial.snippet_permissions.TranslatorSnippetViewSet")
+register_snippet(FooterText, viewset="editorial.snippet_permissions.TranslatorSnippetViewSet")
