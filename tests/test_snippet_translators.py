@@ -185,3 +185,23 @@ def test_po_files_of_footers_are_taken_from_the_arabic_translator_for_the_arabic
     content = str(offline.translation_catalog(arabic)).encode("utf-8")
     checked = offline.read_file("footer.ar.po", content, translator, expected=arabic)
     assert checked.translation == arabic
+
+
+def test_a_translator_never_changes_what_a_contributor_agreed_to(client, users, locales):
+    """A contributor made by hand in Arabic opens in the plain form: the translator may fix the
+    name and role, but consent and the choice of credit are not theirs to change."""
+    contributor = Contributor.objects.create(
+        locale=locales["ar"], display_name="سارة", role="خبيرة", consent_to_credit=False, credit_as="anonymous", lived_experience=True
+    )
+    client.force_login(users["translator-ar"])
+    form = client.get(edit_url(contributor)).text
+    assert 'name="display_name"' in form
+    assert 'name="consent_to_credit"' not in form and 'name="credit_as"' not in form
+    response = client.post(
+        edit_url(contributor),
+        {"display_name": "سارة م.", "role": "خبيرة", "consent_to_credit": "on", "credit_as": "name", "lived_experience": ""},
+    )
+    assert response.status_code == 302
+    contributor.refresh_from_db()
+    assert contributor.display_name == "سارة م."
+    assert (contributor.consent_to_credit, contributor.credit_as, contributor.lived_experience) == (False, "anonymous", True)

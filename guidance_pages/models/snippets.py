@@ -48,12 +48,15 @@ class Contributor(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Ask them. “Anonymous” shows readers “Anonymous” instead of the name above."),
     )
 
+    # What a person agreed to is for coordinators and editors to record, never for a translator:
+    # the form leaves these out for anyone without the "change contributor" permission
+    # (translators change their language's contributors through editorial/snippet_permissions.py).
     panels = [
         FieldPanel("display_name"),
         FieldPanel("role"),
-        FieldPanel("lived_experience"),
-        FieldPanel("consent_to_credit"),
-        FieldPanel("credit_as"),
+        FieldPanel("lived_experience", permission="guidance_pages.change_contributor"),
+        FieldPanel("consent_to_credit", permission="guidance_pages.change_contributor"),
+        FieldPanel("credit_as", permission="guidance_pages.change_contributor"),
     ]
 
     search_fields = [index.SearchField("display_name"), index.AutocompleteField("display_name")]
