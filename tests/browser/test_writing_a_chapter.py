@@ -1,6 +1,7 @@
 """In a real Chromium: an EBE editor writes a chapter, sees a long sentence flagged, and it goes through co-production review."""
 
 import re
+from html import escape
 
 from django.db import connections
 
@@ -41,9 +42,17 @@ def admin_tab(chromium, client):
         )
         body = b"".join(response.streaming_content) if response.streaming else response.content
         response_headers = dict(response.items())
+        status = response.status_code
+        if request.method != "GET" and response.status_code in (301, 302, 303):
+            # Chromium sometimes sends the redirect after a fulfilled POST to the network instead
+            # of this handler (and fails); a page that moves on by itself keeps it here.
+            location = response_headers.pop("Location")
+            response_headers["Content-Type"] = "text/html; charset=utf-8"
+            body = f'<!DOCTYPE html><meta http-equiv="refresh" content="0;url={escape(location)}">'.encode()
+            status = 200
         if response.cookies:
             response_headers["set-cookie"] = "\n".join(morsel.OutputString() for morsel in response.cookies.values())
-        route.fulfill(status=response.status_code, headers=response_headers, body=body)
+        route.fulfill(status=status, headers=response_headers, body=body)
 
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=BASE_URL, locale="en-GB")
     context.route(lambda url: True, answer)
@@ -55,6 +64,8 @@ def admin_tab(chromium, client):
 
 def sign_in(tab, client, username):
     client.logout()
+    # Leave the editor first: a request it still has in flight must not cut into the next navigation.
+    tab.goto("about:blank")
     tab.goto("/admin/login/")
     tab.get_by_label("Username").fill(username)
     tab.get_by_label("Password").fill(PASSWORD)
