@@ -7,6 +7,7 @@ do, on SQLite and on PostgreSQL, without a second server process.
 
 import os
 import shutil
+from html import escape
 
 import pytest
 
@@ -41,52 +42,81 @@ def chromium():
         browser.close()
 
 
-def _answer_with_django(client):
+# Request headers the site and Wagtail's admin scripts rely on, passed on to Django as the browser sent them.
+FORWARDED_HEADERS = ["accept", "accept-language", "x-requested-with", "x-csrftoken", "referer", "origin"]
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 900}
+
+
+def answer_with_django(context, client):
+    """Has Django's test client answer every request the context's tabs make; anything else is refused.
+
+    The test client keeps the session, so ``client.force_login`` signs the tab in.
+    """
     from django.db import connections
 
-    # Playwright calls this handler in its own context, where Django would open a second
+    # Playwright calls the handler in its own context, where Django would open a second
     # database connection that cannot see (or would lock against) the test's transaction.
     test_connection = connections["default"]
 
     def handle(route):
-        connections["default"] = test_connection
         request = route.request
-        path = request.url.removeprefix(BASE_URL)
-        headers = {
-            "HTTP_ACCEPT": request.headers.get("accept", "*/*"),
-            "HTTP_ACCEPT_LANGUAGE": request.headers.get("accept-language", "en"),
-        }
-        if request.method in {"GET", "HEAD"}:
-            response = client.get(path, **headers)
-        else:
-            # POST, and the PUT and DELETE that wagtail-localize's editor sends to save each string.
-            body = request.post_data_buffer or b""
-            response = client.generic(request.method, path, data=body, content_type=request.headers.get("content-type", ""), **headers)
+        if not request.url.startswith(BASE_URL + "/"):
+            route.abort()  # tests never reach the network
+            return
+        connections["default"] = test_connection
+        headers = {f"HTTP_{name.upper().replace('-', '_')}": request.headers[name] for name in FORWARDED_HEADERS if name in request.headers}
+        headers.setdefault("HTTP_ACCEPT_LANGUAGE", "en")
+        # GET, and the POST, PUT and DELETE of forms and of wagtail-localize's editor.
+        response = client.generic(
+            request.method,
+            request.url.removeprefix(BASE_URL),
+            data=request.post_data_buffer or b"",
+            content_type=request.headers.get("content-type", ""),
+            **headers,
+        )
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        headers = dict(response.items())
+        response_headers = dict(response.items())
+        status = response.status_code
+        if request.method != "GET" and status in (301, 302, 303, 307, 308):
+            # Chromium does not reliably hand the redirect after a fulfilled POST back to this
+            # handler (it sends it to the network, and fails); a page that moves on by itself does.
+            location = response_headers.pop("Location")
+            response_headers["Content-Type"] = "text/html; charset=utf-8"
+            body = f'<!DOCTYPE html><title>…</title><meta http-equiv="refresh" content="0;url={escape(location)}">'.encode()
+            status = 200
         if response.cookies:
             # Django keeps cookies apart from the headers; the browser must get them too.
-            headers["set-cookie"] = "\n".join(morsel.OutputString() for morsel in response.cookies.values())
-        route.fulfill(status=response.status_code, headers=headers, body=body)
+            response_headers["set-cookie"] = "\n".join(morsel.OutputString() for morsel in response.cookies.values())
+        route.fulfill(status=status, headers=response_headers, body=body)
 
-    return handle
+    context.route(lambda url: True, handle)
 
 
 @pytest.fixture
-def reader(chromium, client, request):
+def open_tab(chromium):
+    """Opens a browser tab as a separate person: its own browser context and its own Django test client.
+
+    ``open_tab(client)`` shares a test client (and so its session) with the test instead.
+    """
+    from django.test import Client
+
+    contexts = []
+
+    def open_(client=None, viewport=LAPTOP, **options):
+        context = chromium.new_context(viewport=viewport, base_url=BASE_URL, **options)
+        contexts.append(context)
+        answer_with_django(context, client or Client())
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        return tab
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def reader(open_tab, client, request):
     """A browser tab on a small phone screen; ``javascript`` marker param turns scripts off."""
-    javascript = getattr(request, "param", True)
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript, base_url=BASE_URL)
-    answer = _answer_with_django(client)
-
-    def route_every_request(route):
-        # Our site is answered by Django; anything else is refused: tests never reach the network.
-        if route.request.url.startswith(BASE_URL + "/"):
-            answer(route)
-        else:
-            route.abort()
-
-    context.route(lambda url: True, route_every_request)
-    page = context.new_page()
-    yield page
-    context.close()
+    return open_tab(client, viewport=PHONE, java_script_enabled=getattr(request, "param", True))

@@ -13,18 +13,14 @@ from wagtail_localize.models import Translation
 import pytest
 
 from guidance_pages.models import GuideChapterPage, HomePage
-from tests.browser.conftest import BASE_URL, _answer_with_django
 
 pytestmark = [pytest.mark.django_db, pytest.mark.browser]
 
 
 @pytest.fixture
-def admin_tab(chromium, client):
+def admin_tab(open_tab, client):
     """A desktop browser tab on the admin; ``sign_in(user, language)`` chooses who and in which admin language."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=BASE_URL)
-    answer = _answer_with_django(client)
-    context.route(lambda url: True, lambda route: answer(route) if route.request.url.startswith(BASE_URL + "/") else route.abort())
-    tab = context.new_page()
+    tab = open_tab(client)
 
     def sign_in(user, language="en"):
         profile = UserProfile.get_for_user(user)
@@ -33,8 +29,7 @@ def admin_tab(chromium, client):
         client.force_login(user)
         return tab
 
-    yield sign_in
-    context.close()
+    return sign_in
 
 
 def direction(tab, selector):

@@ -1,37 +1,17 @@
 """In Chromium: an Arabic translator finds a chapter whose English changed on their dashboard, updates it and
 submits it, and the Arabic reviewer publishes it."""
 
-from django.test import Client
-
 from wagtail.models import Locale
 
 import pytest
 
 from guidance_pages.demo import DEMO_PASSWORD, FULLY_TRANSLATED_GUIDE
 from guidance_pages.models import GuideChapterPage, GuidePage
-from tests.browser.conftest import BASE_URL, _answer_with_django
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 NEW_ENGLISH = "Trustees with lived experience see problems that others miss, and say so."
 NEW_ARABIC = "يرى الأمناء ذوو التجربة الشخصية مشكلات لا يراها غيرهم، ويقولون ذلك."
-
-
-@pytest.fixture
-def tabs(chromium):
-    """Opens a browser tab with its own session (its own Django test client), as a separate person."""
-    contexts = []
-
-    def open_tab():
-        context = chromium.new_context(viewport={"width": 1400, "height": 900}, base_url=BASE_URL)
-        answer = _answer_with_django(Client())
-        context.route(lambda url: True, lambda route: answer(route) if route.request.url.startswith(BASE_URL + "/") else route.abort())
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_tab
-    for context in contexts:
-        context.close()
 
 
 def sign_in(tab, username, lands_on="**/admin/"):
@@ -52,9 +32,9 @@ def chapter_needing_update():
     return english.get_translation(Locale.objects.get(language_code="ar"))
 
 
-def test_an_arabic_translator_updates_a_chapter_and_the_arabic_reviewer_publishes_it(tabs, chapter_needing_update):
+def test_an_arabic_translator_updates_a_chapter_and_the_arabic_reviewer_publishes_it(open_tab, chapter_needing_update):
     arabic = chapter_needing_update
-    translator = tabs()
+    translator = open_tab()
     sign_in(translator, "translator-ar", lands_on="**/admin/translations/ar/")
     row = translator.locator(f"tr[data-key='{arabic.translation_key}']")
     assert row.get_attribute("data-state") == "needs_update"
@@ -72,13 +52,13 @@ def test_an_arabic_translator_updates_a_chapter_and_the_arabic_reviewer_publishe
     assert arabic.workflow_in_progress
     assert arabic.summary != NEW_ARABIC  # readers still see the published translation
 
-    reviewer = tabs()
+    reviewer = open_tab()
     sign_in(reviewer, "reviewer-ar")
     reviewer.goto(f"/admin/pages/{arabic.pk}/edit/")
     reviewer.get_by_role("button", name="Approve and publish").click()
     reviewer.wait_for_load_state()
 
-    reader = tabs()
+    reader = open_tab()
     reader.goto(GuideChapterPage.objects.get(pk=arabic.pk).url)
     assert NEW_ARABIC in reader.content()
     assert reader.evaluate("document.documentElement.dir") == "rtl"

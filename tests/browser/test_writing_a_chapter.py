@@ -1,14 +1,11 @@
 """In a real Chromium: an EBE editor writes a chapter, sees a long sentence flagged, and it goes through co-production review."""
 
 import re
-from html import escape
-
-from django.db import connections
 
 import pytest
 
 from guidance_pages.models import GuideChapterPage, GuidePage
-from tests.browser.conftest import BASE_URL
+from tests.browser.conftest import PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -17,60 +14,17 @@ LONG_SENTENCE = (
     "When the group meets for the first time it really helps if somebody who has been before takes the time "
     "to welcome every new person at the door and shows them where everything is"
 )
-# Request headers Wagtail's admin scripts rely on, passed on to Django as the browser sent them.
-FORWARDED_HEADERS = ["accept", "accept-language", "x-requested-with", "x-csrftoken", "referer", "origin"]
 
 
-@pytest.fixture
-def admin_tab(chromium, client):
-    """A browser tab on a laptop-sized screen whose requests Django's test client answers (any method, admin headers)."""
-    test_connection = connections["default"]
-
-    def answer(route):
-        connections["default"] = test_connection
-        request = route.request
-        if not request.url.startswith(BASE_URL + "/"):
-            route.abort()  # tests never reach the network
-            return
-        headers = {f"HTTP_{name.upper().replace('-', '_')}": request.headers[name] for name in FORWARDED_HEADERS if name in request.headers}
-        response = client.generic(
-            request.method,
-            request.url.removeprefix(BASE_URL),
-            data=request.post_data_buffer or b"",
-            content_type=request.headers.get("content-type", ""),
-            **headers,
-        )
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-        response_headers = dict(response.items())
-        status = response.status_code
-        if request.method != "GET" and response.status_code in (301, 302, 303):
-            # Chromium sometimes sends the redirect after a fulfilled POST to the network instead
-            # of this handler (and fails); a page that moves on by itself keeps it here.
-            location = response_headers.pop("Location")
-            response_headers["Content-Type"] = "text/html; charset=utf-8"
-            body = f'<!DOCTYPE html><meta http-equiv="refresh" content="0;url={escape(location)}">'.encode()
-            status = 200
-        if response.cookies:
-            response_headers["set-cookie"] = "\n".join(morsel.OutputString() for morsel in response.cookies.values())
-        route.fulfill(status=status, headers=response_headers, body=body)
-
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=BASE_URL, locale="en-GB")
-    context.route(lambda url: True, answer)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-def sign_in(tab, client, username):
-    client.logout()
-    # Leave the editor first: a request it still has in flight must not cut into the next navigation.
-    tab.goto("about:blank")
+def signed_in_tab(open_tab, username):
+    """A tab of its own for each person (a request still in flight in someone else's editor cannot cut in)."""
+    tab = open_tab()
     tab.goto("/admin/login/")
     tab.get_by_label("Username").fill(username)
     tab.get_by_label("Password").fill(PASSWORD)
     tab.get_by_role("button", name="Sign in").click()
     tab.wait_for_url("**/admin/")
+    return tab
 
 
 def add_block(tab, label):
@@ -78,10 +32,9 @@ def add_block(tab, label):
     tab.get_by_role("option", name=label).click()
 
 
-def test_an_editor_writes_a_chapter_that_a_peer_and_a_reviewer_approve_and_publish(admin_tab, client):
-    tab = admin_tab
+def test_an_editor_writes_a_chapter_that_a_peer_and_a_reviewer_approve_and_publish(open_tab):
     guide = GuidePage.objects.filter(locale__language_code="en").first()
-    sign_in(tab, client, "editor")
+    tab = signed_in_tab(open_tab, "editor")
     tab.goto(f"/admin/pages/add/guidance_pages/guidechapterpage/{guide.pk}/")
     tab.locator("#id_title").fill("Welcoming new members")
     tab.locator("#id_summary").fill("How to make the first meeting feel safe.")
@@ -122,7 +75,8 @@ def test_an_editor_writes_a_chapter_that_a_peer_and_a_reviewer_approve_and_publi
     assert not chapter.live
 
     for reviewer, next_task in [("peer", "Approval by a reviewer"), ("reviewer", None)]:
-        sign_in(tab, client, reviewer)
+        tab.context.close()
+        tab = signed_in_tab(open_tab, reviewer)
         tab.goto(f"/admin/pages/{chapter.pk}/edit/")
         tab.locator("footer").get_by_role("button", name="More actions").click()
         # "Approve" (without a comment) sends the editor's form with the workflow action.
@@ -133,7 +87,8 @@ def test_an_editor_writes_a_chapter_that_a_peer_and_a_reviewer_approve_and_publi
         assert (task.name if task else None) == next_task
     assert chapter.live
 
-    client.logout()
+    tab.context.close()
+    tab = open_tab(viewport=PHONE)
     tab.goto(chapter.url)
     assert tab.get_by_role("heading", level=1).inner_text() == "Welcoming new members"
     assert "I was asked what I thought" in tab.locator("main").inner_text()
