@@ -14,6 +14,9 @@ A value stored under a version never changes, so each process also keeps the lat
 its own memory: a request then reads the shared cache once, for the version. A page this
 process does not have in memory is read in that same round trip, under the version the process
 saw last, and used only if that is still the current version (Redis reads both at once).
+
+Every key also names the release of the code (see page_cache.release): a deploy never serves
+pages an earlier release rendered, while the content version stays shared by both.
 """
 
 import uuid
@@ -22,6 +25,8 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
+
+from page_cache.release import release
 
 VERSION_KEY = "content-version"
 DAY = 60 * 60 * 24
@@ -42,7 +47,7 @@ def content_version():
 def _shared_version(key=None):
     """The current version; with ``key``, also what is stored under it, in the same round trip."""
     seen = _last_seen[0]
-    likely_key = f"{key}@{seen}" if key is not None and seen is not None else None
+    likely_key = _versioned(key, seen) if key is not None and seen is not None else None
     if likely_key is None or likely_key in _in_memory:
         version = cache.get(VERSION_KEY)
     else:
@@ -92,7 +97,7 @@ def _new_version():
 
 def cached(key):
     """The value stored under ``key`` for the current version, or None."""
-    versioned_key = f"{key}@{content_version()}"
+    versioned_key = _versioned(key, content_version())
     value = _in_memory.get(versioned_key, _MISSING)
     if value is _MISSING:
         value = cache.get(versioned_key, _MISSING)
@@ -103,7 +108,7 @@ def cached(key):
 
 
 def store(key, value, timeout=DAY):
-    versioned_key = f"{key}@{content_version()}"
+    versioned_key = _versioned(key, content_version())
     cache.set(versioned_key, value, timeout)
     _keep_in_memory(versioned_key, value)
 
@@ -115,6 +120,10 @@ def remember(key, compute, timeout=DAY):
         value = compute()
         store(key, value, timeout)
     return value
+
+
+def _versioned(key, version):
+    return f"{key}@{version}/{release()}"
 
 
 def _keep_in_memory(versioned_key, value):

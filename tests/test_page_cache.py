@@ -12,6 +12,7 @@ import pytest
 
 from guidance_pages.glossary import term_anchor
 from guidance_pages.models import FooterText, GlossaryTerm, GuideChapterPage, GuidePage, NavigationMenu, StandardPage
+from page_cache.release import fingerprint, release
 
 pytestmark = pytest.mark.django_db
 
@@ -262,3 +263,53 @@ def test_a_page_read_with_the_version_is_not_used_once_another_process_changed_t
     response = client.get(chapter.url)
     assert response["X-Page-Cache"] == "miss"
     assert "<h1>Changed by another process</h1>" in response.text
+
+
+@pytest.fixture
+def deploy(monkeypatch):
+    """Starts serving as another release of the code, named as a deploy would (``RELEASE_ID``)."""
+
+    def as_release(name):
+        monkeypatch.setenv("RELEASE_ID", name)
+        release.cache_clear()
+
+    yield as_release
+    monkeypatch.undo()
+    release.cache_clear()
+
+
+def test_a_new_release_never_serves_pages_an_earlier_release_kept(client, chapter, deploy):
+    deploy("first")
+    cached(client, chapter.url)
+    deploy("second")  # new templates and static file names, same content
+    assert client.get(chapter.url)["X-Page-Cache"] == "miss"
+    assert client.get(chapter.url)["X-Page-Cache"] == "hit"
+    # During a rolling deploy both releases run, and a change made on either reaches both.
+    deploy("first")
+    assert client.get(chapter.url)["X-Page-Cache"] == "hit"
+    chapter.title = "Changed while two releases ran"
+    chapter.save_revision().publish()
+    deploy("second")
+    assert "Changed while two releases ran" in client.get(chapter.url).text
+
+
+def test_the_release_is_a_fingerprint_of_the_shipped_code_unless_named(tmp_path):
+    (tmp_path / "guides" / "templates").mkdir(parents=True)
+    (tmp_path / "guides" / "static").mkdir()
+    (tmp_path / "tests").mkdir()
+    template = tmp_path / "guides" / "templates" / "chapter.html"
+    template.write_text("<h1>{{ page.title }}</h1>")
+    (tmp_path / "guides" / "static" / "main.css").write_text("body { margin: 0 }")
+    (tmp_path / "requirements.txt").write_text("wagtail==8.0.1\n")
+    first = fingerprint(tmp_path)
+    assert fingerprint(tmp_path) == first
+
+    (tmp_path / "tests" / "test_chapter.py").write_text("assert True")  # not shipped
+    (tmp_path / "notes.md").write_text("not code")
+    assert fingerprint(tmp_path) == first
+    for changed, text in [(template, "<h1 class=title>{{ page.title }}</h1>"), (tmp_path / "guides" / "static" / "main.css", "body {}")]:
+        changed.write_text(text)
+        assert fingerprint(tmp_path) != first
+        first = fingerprint(tmp_path)
+    (tmp_path / "requirements.txt").write_text("wagtail==8.0.2\n")
+    assert fingerprint(tmp_path) != first

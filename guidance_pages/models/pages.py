@@ -27,6 +27,7 @@ from guidance_pages.pdf import pdf_available, render_pdf
 from guidance_pages.visibility import for_everyone
 from localisation.page_form import TranslatorDeskPageForm, translator_desk_panel
 from page_cache.content import content_version, remember
+from page_cache.release import release
 
 
 def parent_of(page, model):
@@ -281,7 +282,8 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
         from guidance_pages.localized import reader_url
 
         chapters, version = self.chapters_and_version()
-        key = f"guide-offline:{self.pk}:{translation.get_language()}:{version}"
+        # The release too: the list names static files by their hashed names, which a deploy changes.
+        key = f"guide-offline:{self.pk}:{translation.get_language()}:{version}:{release()}"
         manifest = cache.get(key)
         if manifest is None:
             pages = [self, *chapters]
@@ -302,7 +304,7 @@ class GuidePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
         untranslated = bool(getattr(request, "untranslated_language", None))
         # The content version too: contributors (a withdrawn consent) and glossary terms are in
         # the PDF but are not pages, so publishing dates alone would keep a stale PDF.
-        key = f"guide-pdf:{self.pk}:{language}:{untranslated}:{version}:{content_version()}"
+        key = f"guide-pdf:{self.pk}:{language}:{untranslated}:{version}:{content_version()}:{release()}"
         document = cache.get(key)
         if document is None:
             context = {"request": request, "page": self, "contributors": self.credited_contributors()}
