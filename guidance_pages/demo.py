@@ -35,6 +35,7 @@ from editorial.roles import ADMINISTRATORS, EBE_EDITORS, PEER_REVIEWERS, REVIEWE
 from guidance_pages import demo_content
 from guidance_pages.blocks import GuideBodyBlock
 from guidance_pages.models import (
+    CaptionTrack,
     Contributor,
     FooterText,
     GlossaryTerm,
@@ -75,7 +76,8 @@ DEMO_USERS = [
 ]
 
 CONTRIBUTORS = [
-    # display name, role, lived experience, consent to be credited, guides (slug: contribution)
+    # display name, role, lived experience, consent to be credited, guides (slug: contribution,
+    # or (contribution, language) for a translation)
     (
         "Amira",
         "Expert by Experience, co-author",
@@ -92,6 +94,8 @@ CONTRIBUTORS = [
     ),
     ("Samir", "Expert by Experience", True, False, {"running-an-experts-by-experience-user-group": "reviewed"}),
     ("Jo Bennett", "Volunteer coordinator", False, True, {"recruiting-trustees-with-lived-experience": "advised"}),
+    # A translator is credited on the guide in the language they translated it into only.
+    ("Layla", "Expert by Experience", True, True, {"recruiting-trustees-with-lived-experience": ("translated", "ar")}),
 ]
 
 GLOSSARY = [
@@ -101,6 +105,30 @@ GLOSSARY = [
     ("expenses", "Money paid back to a volunteer for costs like travel, food or childcare, so that helping costs them nothing."),
     ("safeguarding", "Steps an organisation takes to keep people safe from harm while they take part."),
 ]
+
+
+# Captions the Persian translator added to the welcome message (the English ones are in the page).
+TRANSLATED_CAPTIONS = {
+    "fa": (
+        "سلام، خوش آمدید. "
+        "ما گروه کارشناسان تجربهٔ زیسته هستیم. "
+        "همهٔ ما از نظام پناهندگی گذشته‌ایم، پس می‌دانیم چه حسی دارد. "
+        "وقتی به گروه ما می‌آیید، لازم نیست داستان خود را تعریف کنید. "
+        "دربارهٔ این صحبت می‌کنیم که چطور خیریه را برای نفر بعدی بهتر کنیم. "
+        "همیشه چای هست و هزینهٔ رفت‌وآمد شما پرداخت می‌شود. "
+        "امیدواریم به زودی شما را ببینیم."
+    ),
+}
+
+
+def webvtt(transcript):
+    """A WebVTT file timing each sentence of a transcript, four seconds each."""
+    sentences = [sentence.strip() for sentence in transcript.replace("\n", " ").split(". ") if sentence.strip()]
+    cues = ["WEBVTT", ""]
+    for number, sentence in enumerate(sentences):
+        start, end = number * 4, number * 4 + 4
+        cues += [f"{start // 60:02d}:{start % 60:02d}.000 --> {end // 60:02d}:{end % 60:02d}.000", sentence.rstrip(".") + ".", ""]
+    return "\n".join(cues)
 
 
 class DemoLoader:
@@ -167,6 +195,7 @@ class DemoLoader:
             for name, spec in demo_content.DOCUMENTS.items()
         }
         media = {"welcome-message": self.audio(collection)}
+        self.translated_captions(media["welcome-message"])
         return {"image": images, "document": documents, "media": media}
 
     def image(self, collection, name, title, draw):
@@ -198,21 +227,19 @@ class DemoLoader:
         )
 
     def captions(self, collection, transcript):
-        """A WebVTT file timing each sentence of the transcript."""
-        sentences = [sentence.strip() for sentence in transcript.replace("\n", " ").split(". ") if sentence.strip()]
-        cues = ["WEBVTT", ""]
-        for number, sentence in enumerate(sentences):
-            start, end = number * 4, number * 4 + 4
-            cues += [
-                f"00:00:{start:02d}.000 --> 00:00:{end:02d}.000"
-                if end < 60
-                else f"00:{start // 60:02d}:{start % 60:02d}.000 --> 00:{end // 60:02d}:{end % 60:02d}.000",
-                sentence.rstrip(".") + ".",
-                "",
-            ]
+        """The English captions, listed in the page's audio block by its author."""
         return self.document(
-            collection, "Captions: a welcome message from the EBE group (English)", "welcome-message.en.vtt", "\n".join(cues).encode()
+            collection, "Captions: a welcome message from the EBE group (English)", "welcome-message.en.vtt", webvtt(transcript).encode()
         )
+
+    def translated_captions(self, media):
+        """Captions a translator added to the audio file itself, shown in every language's player."""
+        for language, transcript in TRANSLATED_CAPTIONS.items():
+            if not CaptionTrack.objects.filter(media=media, language=language).exists():
+                CaptionTrack.objects.create(
+                    media=media, language=language, file=ContentFile(webvtt(transcript).encode(), name=f"welcome-message.{language}.vtt")
+                )
+                self.note(f"captions in {language} for {media.title}")
 
     # Content -------------------------------------------------------------------------------
 
@@ -320,8 +347,11 @@ class DemoLoader:
             if created:
                 for order, (name, _role, _lived, _consent, credits) in enumerate(CONTRIBUTORS):
                     if spec["slug"] in credits:
+                        contribution, language = (
+                            credits[spec["slug"]] if isinstance(credits[spec["slug"]], tuple) else (credits[spec["slug"]], "")
+                        )
                         GuideContributor.objects.create(
-                            page=guide, contributor=contributors[name], contribution=credits[spec["slug"]], sort_order=order
+                            page=guide, contributor=contributors[name], contribution=contribution, language=language, sort_order=order
                         )
                 created_pages.append((guide, None))
             for chapter_spec in spec["chapters"]:

@@ -14,7 +14,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 import pytest
 
 from guidance_pages.demo import FULLY_TRANSLATED_GUIDE, PARTIAL_GUIDE_LANGUAGE, PARTIAL_PUBLISHED_CHAPTERS, DemoLoader
-from guidance_pages.models import GuideChapterPage, GuidePage, HomePage
+from guidance_pages.models import CaptionTrack, GuideChapterPage, GuidePage, HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +150,26 @@ def test_guide_lists_its_chapters_and_credits_only_contributors_who_agreed(clien
         assert chapter.url in response.text
     assert "Amira" in response.text
     assert "Samir" not in response.text  # did not agree to be credited
+
+
+def test_the_demo_credits_its_arabic_translator_on_the_arabic_guide_only(client):
+    english = GuidePage.objects.get(locale__language_code="en", slug=FULLY_TRANSLATED_GUIDE)
+    arabic = english.get_translation(Locale.objects.get(language_code="ar"))
+    assert "Layla" in client.get(arabic.url).text
+    assert "Layla" not in client.get(english.url).text
+
+
+def test_the_demo_audio_has_captions_a_translator_added_in_persian(client):
+    chapter = next(
+        chapter
+        for chapter in GuideChapterPage.objects.live().filter(locale__language_code="en")
+        if any(block.block_type == "media" for block in chapter.body)
+    )
+    page = client.get(chapter.url).text
+    assert 'srclang="en"' in page and 'srclang="fa" label="فارسی"' in page
+    track = CaptionTrack.objects.get(language="fa")
+    captions = track.file.read().decode()
+    assert captions.startswith("WEBVTT") and "خوش آمدید" in captions
 
 
 def test_language_switcher_names_each_translation_in_its_own_script(client):
