@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.locks import WorkflowLock
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
@@ -205,6 +206,48 @@ def refuse_bulk_publishing_unchecked_machine_text(request, action_type, objects,
         _(
             "Nothing was published: machine-translated text nobody has checked is still on %(pages)s. Check it first, under 'Check machine text'."
         )
-        % {"pages": ", ".join(f"“{page.get_admin_display_title()}”" for page in blocked[:5])},
+        % {"pages": _titles(blocked)},
     )
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+def refuse_bulk_publishing_what_others_must_review(request, action_type, objects, action):
+    """The before_bulk_action hook: "Publish" on several pages never skips someone else's review step.
+
+    A page waiting at a step this person cannot act on (the peer review, for a staff reviewer), or
+    locked by someone else, cannot be published from its editor; publishing it from a list of
+    pages must not get round that.
+    """
+    if action_type != "publish" or request.method != "POST":
+        return None
+    pages = [page for page in objects if isinstance(page, Page)]
+    if request.POST.get("include_descendants"):
+        pages += [descendant for page in pages for descendant in page.get_descendants().specific()]
+    waiting, locked = [], []
+    for page in pages:
+        lock = page.get_lock()
+        if lock is not None and lock.for_user(request.user):
+            (waiting if isinstance(lock, WorkflowLock) else locked).append(page)
+    if not waiting and not locked:
+        return None
+    if waiting:
+        messages.error(
+            request,
+            _("Nothing was published: %(pages)s must first be reviewed by someone else, at the review step it is waiting for.")
+            % {"pages": _titles(waiting)},
+        )
+    if locked:
+        messages.error(
+            request,
+            ngettext(
+                "Nothing was published: %(pages)s is locked by someone else. Ask them to unlock it first.",
+                "Nothing was published: %(pages)s are locked by someone else. Ask them to unlock them first.",
+                len(locked),
+            )
+            % {"pages": _titles(locked)},
+        )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+def _titles(pages):
+    return ", ".join(f"“{page.get_admin_display_title()}”" for page in pages[:5])

@@ -6,6 +6,7 @@ missing and never removes permissions someone granted by hand.
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 
 from wagtail.models import (
@@ -15,25 +16,28 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 
-from editorial.models import TranslationReviewTask
+from editorial.models import PeerReviewTask, TranslationReviewTask
 
 EBE_EDITORS = "EBE editors"
 PEER_REVIEWERS = "Peer reviewers"
 REVIEWERS = "Reviewers"
 ADMINISTRATORS = "Administrators"
 CO_PRODUCTION_REVIEW = "Co-production review"
+PEER_REVIEW = "Peer review by an Expert by Experience"
 
-# Page actions each role may take on the pages of its tree.
-EDITOR_PAGE_ACTIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
-REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page", "bulk_delete_page"]
+# Page actions each role may take on the pages of its tree. Anyone may unlock their own lock;
+# only reviewers may unlock a page someone else locked.
+EDITOR_PAGE_ACTIONS = ["add_page", "change_page", "lock_page"]
+REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "unlock_page", "publish_page", "bulk_delete_page"]
 TRANSLATOR_PAGE_ACTIONS = ["add_page", "change_page"]
 # A language's reviewers approve and publish its translations, in that language's tree only.
-LANGUAGE_REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "publish_page"]
+LANGUAGE_REVIEWER_PAGE_ACTIONS = [*EDITOR_PAGE_ACTIONS, "unlock_page", "publish_page"]
 
 # Captions attached to a video or audio file, per language (translators: their own language only).
 CAPTION_ACTIONS = ["add_captiontrack", "change_captiontrack"]
@@ -99,6 +103,18 @@ def _approval_task(name, group):
     task = GroupApprovalTask.objects.filter(name=name).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=name)
+    task.groups.add(group)
+    return task
+
+
+def _peer_review_task(name, group):
+    """The peer step; on a site set up before it existed, the plain approval step becomes it in place."""
+    task = GroupApprovalTask.objects.filter(name=name).first()
+    if task is not None and not PeerReviewTask.objects.filter(pk=task.pk).exists():
+        # Same row, history and workflow position: only the kind of step changes.
+        PeerReviewTask(groupapprovaltask_ptr_id=task.pk).save_base(raw=True)
+        Task.objects.filter(pk=task.pk).update(content_type=ContentType.objects.get_for_model(PeerReviewTask))
+    task = PeerReviewTask.objects.filter(pk=task.pk).first() if task else PeerReviewTask.objects.create(name=name)
     task.groups.add(group)
     return task
 
@@ -192,11 +208,9 @@ def setup_roles(source_home):
         _setup_language_review(code, home)
 
     workflow, _created = Workflow.objects.get_or_create(name=CO_PRODUCTION_REVIEW)
+    peer_review = _peer_review_task(PEER_REVIEW, peers)
     if not workflow.workflow_tasks.exists():
-        tasks = [
-            _approval_task("Peer review by an Expert by Experience", peers),
-            _approval_task("Approval by a reviewer", reviewers),
-        ]
+        tasks = [peer_review, _approval_task("Approval by a reviewer", reviewers)]
         for order, task in enumerate(tasks):
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
     WorkflowPage.objects.get_or_create(page=source_home, defaults={"workflow": workflow})

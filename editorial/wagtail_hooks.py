@@ -53,6 +53,7 @@ def translation_urls():
 # Before wagtail-localize's own before_edit_page hook, which answers every edit of a translation.
 hooks.register("before_edit_page", review.refuse_publishing_unchecked_machine_text, order=-10)
 hooks.register("before_bulk_action", review.refuse_bulk_publishing_unchecked_machine_text)
+hooks.register("before_bulk_action", review.refuse_bulk_publishing_what_others_must_review)
 
 
 @hooks.register("construct_homepage_panels")
