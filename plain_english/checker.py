@@ -130,9 +130,10 @@ class Report:
 
 
 def reading_ease_label(score):
-    """The Flesch reading ease score in words an editor understands."""
+    """The Flesch reading ease score in words an editor understands, for the score as shown (a whole number)."""
     if score is None:
         return _("Not enough text to score yet")
+    score = round(score)
     if score >= 80:
         return _("Very easy to read")
     if score >= 60:

@@ -25,7 +25,7 @@ def describe_score(page):
             return _("Translations are not checked")
         return _("Not checked yet")
     score = page.plain_english_score
-    text = reading_ease_label(score) if score is None else f"{score:.0f}: {reading_ease_label(score)}"
+    text = reading_ease_label(score) if score is None else f"{round(score)}: {reading_ease_label(score)}"
     if page.plain_english_long_sentences:
         text = _("%(score)s, %(count)d long sentences") % {"score": text, "count": page.plain_english_long_sentences}
     return text

@@ -9,6 +9,7 @@ from wagtailmedia.models import Media
 
 import pytest
 
+from guidance_pages.blocks import MediaBlock
 from guidance_pages.models import CaptionTrack, GuideChapterPage
 
 pytestmark = pytest.mark.django_db
@@ -62,11 +63,22 @@ def test_readers_in_every_language_get_every_caption_track(client, users, chapte
 
 
 def test_the_player_is_the_browsers_own_with_a_transcript(client, chapter_with_audio):
-    chapter, _media = chapter_with_audio
+    chapter, media = chapter_with_audio
     page = client.get(chapter.url).text
-    assert "<audio controls" in page
+    # Sound with captions plays in a <video>: browsers show captions in no other element.
+    assert '<video controls preload="none" class="media-sound-with-captions">' in page
+    assert "<audio" not in page
+    assert f'<a href="{media.url}">Download the recording</a>' in page  # for browsers that cannot play it
     assert 'class="transcript"' in page
     assert "youtube" not in page.lower() and "vimeo" not in page.lower()
+
+
+def test_sound_without_any_captions_plays_in_an_audio_element(chapter_with_audio):
+    _chapter, media = chapter_with_audio
+    media.caption_tracks.all().delete()
+    block = MediaBlock()
+    html = block.render(block.to_python({"media": media.pk, "title": "A welcome", "captions": [], "transcript": "Hello."}))
+    assert "<audio controls" in html and "<video" not in html and "<track" not in html
 
 
 def test_a_translator_cannot_add_captions_in_another_language(client, users, chapter_with_audio):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from plain_english.checker import LONG_SENTENCE_WORDS, MAX_CHARACTERS, check, phrase_pattern, sentences
+from plain_english.checker import LONG_SENTENCE_WORDS, MAX_CHARACTERS, check, phrase_pattern, reading_ease_label, sentences
 
 PLAINER = {"utilise": "use", "commence": "start", "in order to": "to"}
 AVOIDED = {"asylum seeker": "Use “person seeking asylum”.", "asylum seekers": "Use “people seeking asylum”."}
@@ -26,6 +26,15 @@ def test_plain_text_scores_higher_than_hard_text_and_both_stay_between_0_and_100
     assert 0 <= hard.reading_ease < 50 <= 60 <= plain.reading_ease <= 100
     assert str(plain.reading_ease_label) in {"Plain English", "Very easy to read"}
     assert str(hard.reading_ease_label) == "Hard to read"
+
+
+@pytest.mark.parametrize(
+    ("score", "shown"),
+    [(79.7, "Very easy to read"), (79.4, "Plain English"), (59.6, "Plain English"), (49.5, "Fairly hard to read"), (49.4, "Hard to read")],
+)
+def test_the_words_match_the_whole_number_shown_beside_them(score, shown):
+    """An editor who sees "80" must not read "Plain English" next to it when 80 is "Very easy to read"."""
+    assert str(reading_ease_label(score)) == shown
 
 
 def test_too_little_text_gets_no_score():

@@ -203,3 +203,20 @@ def test_the_stylesheet_downloads_no_fonts():
 
     css = Path(finders.find("css/main.css")).read_text(encoding="utf-8")
     assert "@font-face" not in css and "url(" not in css
+
+
+def test_the_captions_of_a_recording_show_in_the_readers_language(reader):
+    """Browsers show captions only in a <video>: sound with captions plays in one, captions on by default."""
+    chapter = next(
+        chapter
+        for chapter in GuideChapterPage.objects.live().filter(locale__language_code="en")
+        if any(block.block_type == "media" for block in chapter.body)
+    )
+    for prefix, shown in [("/en/", "en"), ("/fa/", "fa")]:
+        reader.goto(prefix + chapter.url.removeprefix("/en/"))
+        player = reader.locator("figure.media video")
+        assert player.count() == 1
+        tracks = player.evaluate("video => [...video.textTracks].map(track => [track.language, track.mode])")
+        assert dict(tracks)[shown] == "showing", tracks
+        assert [language for language, mode in tracks if mode == "showing"] == [shown]
+    assert axe_violations(reader) == []
