@@ -9,6 +9,7 @@ all treat them like any other language.
 import django.conf.locale
 from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import lazy
 
 
 def gettext_noop(text):
@@ -31,6 +32,11 @@ EXTRA_LANG_INFO = {
     "ti": {"bidi": False, "code": "ti", "name": gettext_noop("Tigrinya"), "name_local": "ትግርኛ"},
     "so": {"bidi": False, "code": "so", "name": gettext_noop("Somali"), "name_local": "Soomaali"},
 }
+
+# English names of shipped languages Django knows but has not translated into every admin
+# language (Django's Arabic and Persian catalogs lack Central Kurdish). Marked here so our own
+# catalogs translate them; Django's translations still serve any language we leave empty.
+DJANGO_NAMES_WE_TRANSLATE = [gettext_noop("Central Kurdish (Sorani)")]
 
 
 # Codes a reader's browser may send for a shipped language under another name. Django follows a
@@ -78,6 +84,23 @@ def parse_content_languages(value, variable="CONTENT_LANGUAGES"):
     return [SOURCE_LANGUAGE, *[code for code in codes if code != SOURCE_LANGUAGE]]
 
 
+def _translated_name(english_name):
+    # Imported here, not at the top: see gettext_noop above.
+    from django.utils.translation import gettext
+
+    return gettext(english_name)
+
+
+# A language's name in the language of whoever is looking, decided when it is shown: the admin
+# says "عربی" to a Persian editor and "Arabic" to an English one. Module-level, so a name kept
+# in the cache (Wagtail caches locale names) can be pickled.
+translated_name = lazy(_translated_name, str)
+
+
 def language_choices(codes):
-    """(code, English name) pairs for LANGUAGES and WAGTAIL_CONTENT_LANGUAGES."""
-    return [(code, django.conf.locale.LANG_INFO[code]["name"]) for code in codes]
+    """(code, name) pairs for LANGUAGES and WAGTAIL_CONTENT_LANGUAGES, each name shown in the admin's language.
+
+    Readers never see these names: the public language switcher names each language in its own
+    script (``name_local``), and group names use the English ``name`` (editorial/roles.py).
+    """
+    return [(code, translated_name(django.conf.locale.LANG_INFO[code]["name"])) for code in codes]

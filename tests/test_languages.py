@@ -30,7 +30,7 @@ def test_every_language_has_its_own_name_and_direction(code, own_name):
         assert translation.get_language_bidi() == (code in {"ar", "fa", "ps", "ckb", "ur"})
 
 
-def test_pashto_tigrinya_and_somali_have_english_names_for_the_admin(db):
+def test_pashto_tigrinya_and_somali_have_english_names_in_an_english_admin(db):
     names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     assert (names["ps"], names["ti"], names["so"]) == ("Pashto", "Tigrinya", "Somali")
     assert Locale.objects.get(language_code="ti").get_display_name() == "Tigrinya"
