@@ -47,11 +47,13 @@ def confirm_machine_text(instance, user, string_translation_ids=None):
         strings = strings.filter(pk__in=string_translation_ids)
     count = 0
     # One save per string, as wagtail-localize's editor does, so the page cache sees the change.
+    # updated_at is left alone: the text did not change, and the translators' desk reads a newer
+    # updated_at as an edit readers cannot see until the translation is published again.
     for string in strings.select_for_update():
         string.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
         string.tool_name = ""
         string.last_translated_by = user
-        string.save(update_fields=["translation_type", "tool_name", "last_translated_by", "updated_at"])
+        string.save(update_fields=["translation_type", "tool_name", "last_translated_by"])
         count += 1
     if count:
         MachineTextCheck.objects.create(

@@ -53,35 +53,74 @@ def remember_desk_fields(sender, instance, created, **kwargs):
 def record_text_change(sender, instance, revision=None, **kwargs):
     """page_published: an English page whose text changed, not as a small change, makes its
     translations "needs update" from now."""
-    from localisation.models import SmallChange, SourceTextChange
+    from localisation.models import SourceTextChange
 
     page = instance
     if not is_english(page):
         return
     fingerprint = text_fingerprint(page)
     record = SourceTextChange.objects.filter(translation_key=page.translation_key).first()
-    small = revision is not None and SmallChange.objects.filter(revision=revision).exists()
-    if record is None:
+    earlier = _previous_publish(page, revision)
+    if record is not None:
+        before = record.text_fingerprint
+    else:
         # Pages published before this record existed: compare with the publish before this one.
-        earlier = (
-            PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
-            .exclude(revision_id=getattr(revision, "pk", None))
-            .select_related("revision")
-            .order_by("-timestamp", "-pk")
-            .first()
-        )
-        changed = earlier is None or (text_fingerprint(earlier.revision.as_object()) != fingerprint and not small)
+        before = text_fingerprint(earlier.revision.as_object()) if earlier is not None else None
+    changed = before != fingerprint and (before is None or not _only_small_changes(page, revision, fingerprint, before, earlier))
+    if record is None:
         SourceTextChange.objects.create(
             translation_key=page.translation_key,
             changed_at=timezone.now() if changed else earlier.timestamp,
             text_fingerprint=fingerprint,
         )
         return
-    changed = fingerprint != record.text_fingerprint and not small
     record.text_fingerprint = fingerprint
     if changed:
         record.changed_at = timezone.now()
     record.save()
+
+
+def _previous_publish(page, revision):
+    """The log entry of the publish before this one, or None for a first publish."""
+    return (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
+        .exclude(revision_id=getattr(revision, "pk", None))
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+
+
+def _only_small_changes(page, revision, fingerprint, before, earlier):
+    """True when every text change since the last publish was in a revision marked as a small change,
+    the published one included.
+
+    The small-change box describes its own revision's edit only: a change of meaning saved as a
+    draft, then published with a ticked typo fix, still asks translators for an update. Walks back
+    from the published revision, through the drafts saved since the last publish, until the text
+    is what was last published. Drafts in between that changed no text need no tick."""
+    from localisation.models import SmallChange
+
+    if revision is None:
+        return False
+    revisions = page.revisions.filter(pk__lte=revision.pk)
+    if earlier is not None:
+        revisions = revisions.filter(pk__gte=earlier.revision_id)
+    revisions = list(revisions.order_by("-pk"))
+    if not revisions or revisions[0].pk != revision.pk:
+        return False  # an older revision published again (a rollback): its text is a real change
+    small = set(SmallChange.objects.filter(revision__in=revisions).values_list("revision_id", flat=True))
+    if revision.pk not in small:
+        return False  # each publish says for itself whether it was a small change
+    later, later_fingerprint = revision, fingerprint
+    for older in revisions[1:]:
+        older_fingerprint = text_fingerprint(older.as_object())
+        if older_fingerprint != later_fingerprint and later.pk not in small:
+            return False
+        if older_fingerprint == before:
+            return True
+        later, later_fingerprint = older, older_fingerprint
+    return False
 
 
 def record_snippet_text_change(sender, instance, created, raw=False, **kwargs):

@@ -6,8 +6,9 @@ One item is one English page or snippet (found by its translation key). In a lan
 - needs update: the English text changed (not a small change) after the translation was last
   made from it (wagtail-localize's TranslationLog);
 - waiting for review: the translated page is in a workflow;
-- in progress: n of m strings translated, or all translated but not published yet;
-- published: every string translated and the translation is live.
+- in progress: n of m strings translated, or all translated but not published yet, or strings
+  edited (in wagtail-localize's editor or from a PO file) after the translation was last published;
+- published: every string translated and the translation is live, with no string edited since.
 
 Everything is worked out in a constant number of queries, however many pages and languages
 (tests/test_translation_desk.py proves it), by counting wagtail-localize's rows per
@@ -73,6 +74,7 @@ class ItemState:
     changed_at: object = None  # when the English text last changed (not a small change)
     last_synced: object = None  # when the translation was last made from the English
     source_updated_at: object = None  # when wagtail-localize last read the English text
+    strings_edited_at: object = None  # when a translated string of this translation was last saved
     assigned_to_id: int | None = None
     notes: str = ""
     extra: dict = field(default_factory=dict)
@@ -147,14 +149,16 @@ def _items(source, locales):
     type_by_id = {content_type.pk: name for name, content_type in types.items()}
     pages = Page.objects.filter(
         locale_id__in=[source.pk, *locale_ids], content_type_id__in=[types[name].pk for name in PAGE_MODELS], alias_of__isnull=True
-    ).values_list("id", "translation_key", "locale_id", "title", "path", "depth", "content_type_id", "live")
+    ).values_list("id", "translation_key", "locale_id", "title", "path", "depth", "content_type_id", "live", "live_revision__created_at")
     items, targets = [], {}
-    for pk, key, locale_id, title, path, depth, content_type_id, live in pages.order_by("path"):
+    for pk, key, locale_id, title, path, depth, content_type_id, live, published_at in pages.order_by("path"):
         if locale_id == source.pk:
             model = type_by_id[content_type_id]
             items.append({"key": str(key), "kind": "page", "model": model, "title": title, "id": pk, "path": path, "depth": depth})
         else:
-            targets[(str(key), locale_id)] = {"id": pk, "live": live, "path": path}
+            # What readers see was made when the live revision was saved: every publish, through
+            # wagtail-localize's editor or a review workflow, makes a new one live.
+            targets[(str(key), locale_id)] = {"id": pk, "live": live, "path": path, "published_at": published_at}
     for name in SNIPPET_MODELS:
         model_class = types[name].model_class()
         for pk, key, locale_id in model_class.objects.filter(locale_id__in=[source.pk, *locale_ids]).values_list(
@@ -163,7 +167,9 @@ def _items(source, locales):
             if locale_id == source.pk:
                 items.append({"key": str(key), "kind": "snippet", "model": name, "title": None, "id": pk, "path": "", "depth": 0})
             else:
-                targets[(str(key), locale_id)] = {"id": pk, "live": True, "path": ""}
+                # Snippets have no publish step: wagtail-localize saves the translation straight away
+                # and logs it, so their last TranslationLog is when readers got the strings.
+                targets[(str(key), locale_id)] = {"id": pk, "live": True, "path": "", "published_at": None}
     return items, targets
 
 
@@ -181,7 +187,8 @@ def _snippet_titles(items):
 
 
 def _translation_rows(source, locales):
-    """Segment totals per source; translated segments, last sync and Translation per (source, language)."""
+    """Segment totals per source; translated segments, when one was last edited, last sync and
+    Translation per (source, language)."""
     locale_ids = [locale.pk for locale in locales]
     sources = {
         str(row["object_id"]): row
@@ -191,8 +198,9 @@ def _translation_rows(source, locales):
     }
     # A segment is translated into a language when a StringTranslation of its string exists in
     # the same context (wagtail-localize's Translation.get_progress, for every source at once).
+    # The same rows also give when a translated string was last saved, to tell edits not published yet.
     translated = {
-        (row["source_id"], row["locale_id"]): row["done"]
+        (row["source_id"], row["locale_id"]): (row["done"], row["edited"])
         for row in StringSegment.objects.filter(source__locale=source)
         .filter(
             string__translations__locale_id__in=locale_ids,
@@ -200,8 +208,8 @@ def _translation_rows(source, locales):
             string__translations__has_error=False,
         )
         .values("source_id", locale_id=F("string__translations__locale_id"))
-        .annotate(done=Count("id", distinct=True))
-        .values("source_id", "locale_id", "done")
+        .annotate(done=Count("id", distinct=True), edited=Max("string__translations__updated_at"))
+        .values("source_id", "locale_id", "done", "edited")
     }
     synced = {
         (row["source_id"], row["locale_id"]): row["latest"]
@@ -310,7 +318,7 @@ def compute_states(locales):
             target = targets.get((key, locale.pk))
             if row is not None:
                 state.source_row_id = row["id"]
-                state.translated = translated.get((row["id"], locale.pk), 0)
+                state.translated, state.strings_edited_at = translated.get((row["id"], locale.pk), (0, None))
                 state.last_synced = synced.get((row["id"], locale.pk))
                 state.translation_id = translations.get((row["id"], locale.pk))
             if target is not None:
@@ -330,6 +338,9 @@ def _state_of(state, target, in_review):
         return IN_PROGRESS
     if not target["live"]:
         return IN_PROGRESS
+    published_at = target["published_at"] if state.kind == "page" else state.last_synced
+    if state.strings_edited_at and published_at and state.strings_edited_at > published_at:
+        return IN_PROGRESS  # saved strings readers cannot see until the translation is published
     return PUBLISHED
 
 

@@ -5,20 +5,23 @@ import csv
 import io
 import json
 import re
+import zipfile
 
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from wagtail.models import Locale, Workflow
-from wagtail_localize.models import StringTranslation, TranslationSource
+from wagtail.models import Locale, Page, Workflow
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+import polib
 import pytest
 
 from editorial.roles import CO_PRODUCTION_REVIEW
 from guidance_pages.demo import FULLY_TRANSLATED_GUIDE
 from guidance_pages.models import GuideChapterPage, GuideIndexPage, GuidePage, StandardPage
 from guidance_pages.translation_status import translation_status
-from localisation.models import SmallChange, TranslationAssignment, TranslatorNotes
+from localisation.models import SmallChange, SourceTextChange, TranslationAssignment, TranslatorNotes
 from localisation.states import (
     IN_PROGRESS,
     NEEDS_UPDATE,
@@ -63,8 +66,9 @@ def draftail(text):
     return json.dumps({"blocks": [block], "entityMap": {}})
 
 
-def publish_guide_list(client, intro, small_change=False, notes=""):
-    """The reviewer publishes the English list of guides through the page editor."""
+def publish_guide_list(client, intro, small_change=False, notes="", publish=True):
+    """The reviewer publishes (or with ``publish=False`` saves a draft of) the English list of guides
+    through the page editor."""
     page = english(GuideIndexPage)
     data = {
         "title": page.title,
@@ -75,8 +79,9 @@ def publish_guide_list(client, intro, small_change=False, notes=""):
         "comments-INITIAL_FORMS": "0",
         "comments-MIN_NUM_FORMS": "0",
         "comments-MAX_NUM_FORMS": "1000",
-        "action-publish": "action-publish",
     }
+    if publish:
+        data["action-publish"] = "action-publish"
     if small_change:
         data["small_change"] = "on"
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
@@ -124,6 +129,103 @@ def test_a_translation_in_a_workflow_is_waiting_for_review(first_chapter, arabic
     assert state_of(first_chapter, arabic).state == WAITING_FOR_REVIEW
 
 
+def arabic_translation_of(page, arabic):
+    return Translation.objects.get(source__object_id=page.translation_key, source__locale__language_code="en", target_locale=arabic)
+
+
+def files_in_offline_zip(client, language):
+    """The translation ids of the files in the "Work offline" ZIP of what needs work."""
+    response = client.post("/admin/work-offline/", {"download": "1", "language": language, "file_format": "po"})
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    return {polib.pofile(archive.read(name).decode()).metadata["X-WagtailLocalize-TranslationID"] for name in archive.namelist()}
+
+
+def test_saved_but_unpublished_translations_are_in_progress_until_published(
+    client, users, arabic, first_chapter, django_capture_on_commit_callbacks
+):
+    target = first_chapter.get_translation(arabic)
+    old_title = target.title
+    translation = arabic_translation_of(first_chapter, arabic)
+    assert state_of(first_chapter, arabic).state == PUBLISHED
+    client.force_login(users["translator-ar"])
+    assert str(translation.uuid) not in files_in_offline_zip(client, "ar")
+
+    # The translator uploads a PO file with a new title, and does not publish.
+    catalog = polib.pofile(client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk])).content.decode())
+    next(entry for entry in catalog if entry.msgctxt == "title").msgstr = "تجهيز مجلس الإدارة"
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"next": "/admin/", "file": SimpleUploadedFile("chapter.po", str(catalog).encode())},
+    )
+    assert response.status_code == 302
+    assert StringTranslation.objects.get(context__object_id=first_chapter.translation_key, context__path="title", locale=arabic).data == (
+        "تجهيز مجلس الإدارة"
+    )
+    target.refresh_from_db()
+    assert target.title == old_title and not target.has_unpublished_changes  # readers still see the old title
+
+    item = state_of(first_chapter, arabic)
+    assert item.state == IN_PROGRESS
+    assert item.translated == item.total > 0
+    assert str(translation.uuid) in files_in_offline_zip(client, "ar")
+
+    # The Arabic reviewer publishes it from wagtail-localize's editor.
+    client.force_login(users["reviewer-ar"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.title == "تجهيز مجلس الإدارة"
+    assert state_of(first_chapter, arabic).state == PUBLISHED
+
+
+def test_string_edits_sent_for_review_are_published_once_approved(client, users, arabic, first_chapter):
+    target = first_chapter.get_translation(arabic)
+    translation = arabic_translation_of(first_chapter, arabic)
+    string = StringTranslation.objects.get(context__object_id=first_chapter.translation_key, context__path="summary", locale=arabic)
+    string.data = "ملخص جديد للفصل"
+    string.save()  # as wagtail-localize's editor saves each string
+    assert state_of(first_chapter, arabic).state == IN_PROGRESS
+
+    client.force_login(users["translator-ar"])
+    assert client.post(reverse("editorial_submit_for_review", args=[translation.pk])).status_code == 302
+    assert state_of(first_chapter, arabic).state == WAITING_FOR_REVIEW
+
+    client.force_login(users["reviewer-ar"])
+    task_state = Page.objects.get(pk=target.pk).current_workflow_task_state
+    response = client.post(reverse("wagtailadmin_pages:workflow_action", args=[target.pk, "approve", task_state.pk]), {"comment": ""})
+    assert response.status_code == 302
+    assert GuideChapterPage.objects.get(pk=target.pk).summary == "ملخص جديد للفصل"
+    assert state_of(first_chapter, arabic).state == PUBLISHED
+
+
+def test_a_snippet_with_string_edits_not_yet_saved_into_it_is_in_progress(arabic, users):
+    from guidance_pages.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(locale__language_code="en", term="trustee")
+    string = StringTranslation.objects.filter(context__object_id=term.translation_key, locale=arabic).first()
+    string.data = "عضو في مجلس الأمناء"
+    string.save()
+    assert state_of(term, arabic).state == IN_PROGRESS
+    arabic_translation_of(term, arabic).save_target(user=users["translator-ar"], publish=True)
+    assert state_of(term, arabic).state == PUBLISHED
+
+
+def test_checking_machine_text_of_a_published_translation_keeps_it_published(arabic, users):
+    from editorial.machine_text import confirm_machine_text
+    from guidance_pages.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(locale__language_code="en", term="trustee")
+    string = StringTranslation.objects.filter(context__object_id=term.translation_key, locale=arabic).first()
+    string.translation_type = StringTranslation.TRANSLATION_TYPE_MACHINE
+    string.save()
+    arabic_translation_of(term, arabic).save_target(user=users["translator-ar"], publish=True)
+    assert state_of(term, arabic).state == PUBLISHED
+    assert confirm_machine_text(term.get_translation(arabic), users["translator-ar"]) == 1
+    assert state_of(term, arabic).state == PUBLISHED  # the text readers see did not change
+
+
 def test_demo_leaves_a_chapter_needing_an_update_in_arabic_assigned_to_its_translator(arabic, users):
     items = states_for_locale(arabic, user=users["translator-ar"])
     needing_update = [item for item in items if item.state == NEEDS_UPDATE]
@@ -146,6 +248,27 @@ def test_a_small_change_keeps_translations_up_to_date_and_shows_readers_no_notic
     assert state_of(page, arabic).state == PUBLISHED
     assert "english" not in translation_status(page.get_translation(arabic))
     assert 'class="notice"' not in client.get(page.get_translation(arabic).url).text
+
+
+@pytest.mark.parametrize("recorded_before", [True, False], ids=["text change recorded", "published before records existed"])
+def test_a_small_change_does_not_hide_an_earlier_real_change_saved_as_a_draft(client, users, arabic, recorded_before):
+    client.force_login(users["reviewer"])
+    page = english(GuideIndexPage)
+    if not recorded_before:
+        SourceTextChange.objects.filter(translation_key=page.translation_key).delete()
+    publish_guide_list(client, "Guides written with the people who use them.", publish=False)  # a new meaning, not ticked
+    page = publish_guide_list(client, "Guides written with the people who use them!", small_change=True)
+    assert SmallChange.objects.filter(revision=page.live_revision).exists()
+    assert state_of(page, arabic).state == NEEDS_UPDATE
+
+
+def test_small_changes_in_every_draft_since_the_last_publish_keep_translations_up_to_date(client, users, arabic):
+    client.force_login(users["reviewer"])
+    assert state_of(english(GuideIndexPage), arabic).state == PUBLISHED
+    publish_guide_list(client, "Every guide on this site, made with people who know.", small_change=True, publish=False)
+    page = publish_guide_list(client, "Every guide on this site, made with people who know it.", small_change=True)
+    assert "made with people who know it." in page.intro
+    assert state_of(page, arabic).state == PUBLISHED
 
 
 def test_the_small_change_box_is_unticked_on_every_new_edit(client, users):
