@@ -159,6 +159,8 @@ def upload_translation_file(request, translation_id):
     except offline.FileProblem as problem:
         messages.error(request, str(problem))
         return redirect(next_url)
-    offline.import_files(checked, request.user)
-    messages.success(request, _("Your translations from the file are saved. Check them here, then publish or submit them."))
+    if offline.import_files(checked, request.user):
+        messages.success(request, _("Your translations from the file are saved. Check them here, then publish or submit them."))
+    for note in filter(None, map(offline.needs_work_note, checked)):
+        messages.warning(request, note)
     return redirect(next_url)

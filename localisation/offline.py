@@ -3,6 +3,7 @@
 Every uploaded file is checked before anything is saved, and a ZIP is imported all or nothing:
 a damaged, stale, wrong-language or unsafe file is refused with a message naming the file and
 the problem. The checks for one page's file (editorial/translating.py) are the same ones.
+Translations marked as needing work (fuzzy) are left out, as msgfmt leaves them out, and counted.
 """
 
 import io
@@ -16,6 +17,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -40,8 +42,21 @@ LANGUAGE_HEADER = "Language"
 
 TOOL_NAME = "PO File"
 
-# Anything that looks like an HTML tag, comment or processing instruction.
-MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
+# Elements that run code, load something or take input: refused from their first characters, since a
+# browser may still make a tag of them when the text around them has the missing ">".
+DANGEROUS_ELEMENTS = (
+    "script|iframe|frame|frameset|img|image|svg|math|object|embed|applet|style|link|meta|base|form|input|"
+    "button|textarea|select|video|audio|source|template|body|html"
+)
+# Real markup: a complete tag (<b>, </p>, <a href=...>), a comment, a document type or processing
+# instruction, or the opening of a dangerous element. A lone "<" in text ("3 < 5", "<3", "a<b") is not.
+MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<[!?][a-zA-Z\[][^<>]*>?"
+    rf"|</?(?:{DANGEROUS_ELEMENTS})(?![a-zA-Z0-9-])[^<>]*>?"
+    r"|</?[a-zA-Z][^<>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
 SCRIPT_ADDRESS = re.compile(r"(java|vb)script\s*:|data\s*:\s*text/html", re.IGNORECASE)
 
 
@@ -61,6 +76,14 @@ class CheckedFile:
     name: str
     translation: Translation
     catalog: polib.POFile
+    # Translations left out because the translator marked them as needing work (fuzzy in PO, a
+    # "needs-..." or "new" state in XLIFF): msgfmt leaves them out too, and they are not checked work.
+    needs_work: int = 0
+
+    @property
+    def saves_nothing(self):
+        """True when every translation in the file was left out as needing work."""
+        return bool(self.needs_work) and not any(entry.msgstr for entry in self.catalog if not entry.obsolete)
 
 
 # Downloading
@@ -186,14 +209,10 @@ def read_file(name, content, user, locale=None, expected=None):
                 name, _("This file is in XLIFF 2. In your translation tool, save it as XLIFF 1.2 and upload it again.")
             ) from None
     else:
-        catalog = parse_po(text)
-        if catalog is None:
-            raise FileProblem(
-                name, _("This is not a PO file, or it is damaged. Upload the PO file you downloaded for this page and translated.")
-            )
+        catalog = parse_po(name, text)
 
     translation = matching_translation(name, catalog, locale, expected)
-    if catalog.metadata.get(LANGUAGE_HEADER, translation.target_locale.language_code) != translation.target_locale.language_code:
+    if not same_language(catalog.metadata.get(LANGUAGE_HEADER, translation.target_locale.language_code), translation.target_locale):
         raise FileProblem(name, another_language(translation.target_locale))
     try:
         instance = translation.get_target_instance()
@@ -211,6 +230,7 @@ def read_file(name, content, user, locale=None, expected=None):
                 "Download it again, copy your translations into it and upload the new file."
             ),
         )
+    needs_work = leave_out_needing_work(catalog)
     known = english_strings(translation)
     for entry in catalog:
         if entry.msgstr and (entry.msgctxt, entry.msgid) not in known:
@@ -232,7 +252,41 @@ def read_file(name, content, user, locale=None, expected=None):
                 )
                 % {"text": shorten(entry.msgid), "markup": shorten(unsafe)},
             )
-    return CheckedFile(name=name, translation=translation, catalog=catalog)
+    return CheckedFile(name=name, translation=translation, catalog=catalog, needs_work=needs_work)
+
+
+def leave_out_needing_work(catalog):
+    """Empties the translations marked as needing work (fuzzy), as msgfmt does; returns how many the
+    translator can see (obsolete entries are hidden in PO editors)."""
+    count = 0
+    for entry in catalog:
+        if not entry.fuzzy or not (entry.msgstr or any(entry.msgstr_plural.values())):
+            continue
+        entry.msgstr = ""
+        entry.msgstr_plural = {}
+        if not entry.obsolete:
+            count += 1
+    return count
+
+
+def needs_work_note(checked):
+    """What to tell the translator about translations left out as needing work, or None when there were none."""
+    if not checked.needs_work:
+        return None
+    if checked.saves_nothing:
+        problem = _(
+            "Nothing in this file was saved: every translation in it is marked as needing work (fuzzy). "
+            "Check them in your PO editor or CAT tool, then upload the file again."
+        )
+    else:
+        problem = ngettext(
+            "%(count)s translation marked as needing work (fuzzy) was not saved: check it in your PO editor or CAT tool, "
+            "then upload the file again.",
+            "%(count)s translations marked as needing work (fuzzy) were not saved: check them in your PO editor or CAT tool, "
+            "then upload the file again.",
+            checked.needs_work,
+        ) % {"count": checked.needs_work}
+    return _("%(file)s: %(problem)s") % {"file": checked.name, "problem": problem}
 
 
 def english_strings(translation):
@@ -253,14 +307,66 @@ def is_xliff(name, text):
     return not lowered.endswith(".po") and text.lstrip().startswith("<?xml")
 
 
-def parse_po(text):
-    """The PO file as a catalog, or None when it is damaged (polib reports that with OSError)."""
+def parse_po(name, text):
+    """The PO file as a catalog; FileProblem when it is not one or is damaged.
+
+    polib reads a damaged file without complaint (a text cut off before its closing quote mark is
+    saved cut off), so every line is checked first, as msgfmt would.
+    """
+    not_po = FileProblem(
+        name, _("This is not a PO file, or it is damaged. Upload the PO file you downloaded for this page and translated.")
+    )
     if "msgid" not in text:
-        return None
+        raise not_po
+    damage = po_damage(text)
+    if damage:
+        line, unclosed = damage
+        if unclosed:
+            problem = _(
+                "This is not a PO file, or it is damaged. The problem is at line %(line)s: a text is not closed with a quote mark. "
+                "Download the file again, or open it in your PO editor and save it again."
+            )
+        else:
+            problem = _(
+                "This is not a PO file, or it is damaged. The problem is at line %(line)s: it is not written the way PO files are. "
+                "Download the file again, or open it in your PO editor and save it again."
+            )
+        raise FileProblem(name, problem % {"line": line})
     try:
         return polib.pofile(text)
     except (OSError, ValueError):
-        return None
+        raise not_po from None
+
+
+# A PO line: a keyword and its quoted text, or a quoted text continuing the one above.
+PO_KEYWORD = re.compile(r"(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])(?=\s|\")\s*")
+PO_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"\s*\Z')
+PO_UNCLOSED_TEXT = re.compile(r'"(?:[^"\\]|\\.)*\\?\Z')
+
+
+def po_damage(text):
+    """(line number, whether a text is not closed) of the first line a PO file cannot have, or None."""
+    # Lines end as gettext ends them; str.splitlines() would also break at characters a text may hold.
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        keyword = PO_KEYWORD.match(line)
+        rest = line[keyword.end() :] if keyword else line
+        if PO_TEXT.match(rest):
+            continue
+        return number, bool(PO_UNCLOSED_TEXT.match(rest))
+    return None
+
+
+def same_language(code, locale):
+    """Whether a file's language code is the locale's language, ignoring region and case: ar_EG, ar-SA
+    and AR are Arabic, arz (Egyptian Arabic) is not."""
+
+    def primary(code):
+        return re.split(r"[-_@.]", code.strip(), maxsplit=1)[0].lower()
+
+    return primary(code) == primary(locale.language_code)
 
 
 def another_language(locale):
@@ -383,6 +489,8 @@ def read_member(archive, info, name):
 def read_upload(upload, user, locale=None, expected=None):
     """Checks an uploaded PO, XLIFF or ZIP file; returns the checked files, or raises FileProblem."""
     name = upload.name or "file"
+    if not upload.size:
+        raise FileProblem(name, _("This file is empty. Upload the PO file you downloaded for this page and translated."))
     if name.lower().endswith(".zip") or (expected is None and zipfile.is_zipfile(upload)):
         if expected is not None:
             raise FileProblem(name, _("Upload one page's PO or XLIFF file here. Upload a ZIP on the “Work offline” page."))
@@ -394,7 +502,9 @@ def read_upload(upload, user, locale=None, expected=None):
 
 @transaction.atomic
 def import_files(checked, user):
-    """Saves the translated strings of files that passed every check, all of them or none."""
-    for result in checked:
+    """Saves the translated strings of files that passed every check, all of them or none; returns how
+    many files had something to save (a file of translations all needing work has nothing)."""
+    saving = [result for result in checked if not result.saves_nothing]
+    for result in saving:
         result.translation.import_po(result.catalog, user=user, tool_name=TOOL_NAME)
-    return len(checked)
+    return len(saving)

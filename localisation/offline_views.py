@@ -43,6 +43,7 @@ class UploadForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Language"))
     file = forms.FileField(
         label=gettext_lazy("Translated file"),
+        allow_empty_file=True,  # offline.read_upload refuses an empty file with a message naming it
         help_text=gettext_lazy("A PO or XLIFF file you downloaded here and translated, or a ZIP of several."),
         widget=forms.ClearableFileInput(attrs={"accept": ".po,.xlf,.xliff,.zip"}),
     )
@@ -70,12 +71,21 @@ def work_offline(request):
                 messages.error(request, _("Nothing was saved. %(problem)s") % {"problem": problem})
             else:
                 count = offline.import_files(checked, request.user)
-                messages.success(
-                    request,
-                    _("Translations from %(count)s file(s) are saved. Open each page's translation to check it, then publish or submit it.")
-                    % {"count": count},
-                )
+                if count:
+                    messages.success(
+                        request,
+                        _(
+                            "Translations from %(count)s file(s) are saved. Open each page's translation to check it, "
+                            "then publish or submit it."
+                        )
+                        % {"count": count},
+                    )
+                for note in filter(None, map(offline.needs_work_note, checked)):
+                    messages.warning(request, note)
                 return redirect("localisation_work_offline")
+        elif upload_form.has_error("file") and request.FILES.get("file") is not None:
+            # A file was chosen but Django refused it: say why, not "choose a file".
+            messages.error(request, _("Nothing was saved. %(problem)s") % {"problem": " ".join(upload_form.errors["file"])})
         else:
             messages.error(request, _("Nothing was saved. Choose your language and a file to upload."))
     if download_form.is_valid():

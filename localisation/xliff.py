@@ -94,6 +94,18 @@ def xliff_to_catalog(content):
                 msgid=str(unit.source or ""),
                 msgctxt=unit.xmlelement.get("resname") or None,
                 msgstr=str(unit.target or ""),
+                flags=["fuzzy"] if needs_work(unit) else [],
             )
         )
     return catalog
+
+
+def needs_work(unit):
+    """Whether a CAT tool marked the unit's translation as not done: its target's state is "new" or
+    "needs-..." (XLIFF 1.2's states). It becomes a fuzzy PO entry, which the import leaves out.
+    The "approved" attribute is not read: many tools never set it."""
+    for child in unit.xmlelement.iterchildren():
+        if isinstance(child.tag, str) and etree.QName(child).localname == "target":
+            state = (child.get("state") or "").strip().lower()
+            return state == "new" or state.startswith("needs-")
+    return False

@@ -11,7 +11,7 @@ import zipfile
 from django.contrib.auth import get_user_model
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation
 
 import polib
 import pytest
@@ -432,3 +432,203 @@ def test_the_translation_editor_offers_po_and_xliff_downloads_and_an_upload(arab
 
 def test_translators_find_work_offline_in_the_admin_menu(arabic_translator):
     assert "/admin/work-offline/" in arabic_translator.get("/admin/").content.decode()
+
+
+# Damaged PO files: polib reads them without complaint, so every line is checked first
+
+
+@pytest.fixture
+def board_chapter():
+    """The demo's translated Arabic chapter "Getting your board ready", which has the expenses policy sentence."""
+    chapter = GuideChapterPage.objects.get(locale__language_code="en", slug="getting-your-board-ready")
+    return Translation.objects.get(source__object_id=chapter.translation_key, target_locale__language_code="ar")
+
+
+def test_a_po_file_cut_short_is_refused_as_damaged_at_its_line_and_nothing_changes(arabic_translator, board_chapter):
+    text = download(arabic_translator, board_chapter).content.decode()
+    cut = text[: text.index('msgstr "اكتبوا سياسة') + len('msgstr "اكتبوا سياسة')]
+    line = cut.count("\n") + 1
+    before = all_saved_strings(), database_state()
+    for response in (
+        upload_one(arabic_translator, board_chapter, cut.encode(), name="board.ar.po"),
+        upload_offline(arabic_translator, cut.encode(), name="board.ar.po"),
+        upload_offline(arabic_translator, zip_of({"board.ar.po": cut})),
+    ):
+        messages = shown_messages(response)
+        assert any(
+            "board.ar.po" in shown and "damaged" in shown and f"at line {line}: a text is not closed with a quote mark" in shown
+            for shown in messages
+        ), messages
+    assert (all_saved_strings(), database_state()) == before
+    assert "اكتبوا سياسة للنفقات تقول هذا بوضوح. عندها لن يحتاج الأعضاء الجدد إلى السؤال." in [
+        data for _pk, data, _of in saved_strings(board_chapter)
+    ]
+
+
+def test_an_english_line_not_closed_with_a_quote_mark_is_refused_as_damaged(arabic_translator, every_block, unchanged):
+    _chapter, translation = every_block
+    lines = str(good_file(translation)).split("\n")
+    number = next(number for number, line in enumerate(lines) if line.startswith('msgid "Bus fares in cash'))
+    lines[number] = lines[number].rstrip('"')
+    response = upload_offline(arabic_translator, "\n".join(lines).encode(), name="chapter.ar.po")
+    messages = shown_messages(response)
+    assert any(f"damaged. The problem is at line {number + 1}: a text is not closed" in shown for shown in messages), messages
+    assert not any("is not on the page" in shown for shown in messages)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        pytest.param(lambda text: text + 'msgid "more"\nmsgstr more"\n', "at line", id="no opening quote mark"),
+        pytest.param(lambda text: text + 'msgid "more"\nmsgstr "more\\"\n', "not closed with a quote mark", id="escaped last quote mark"),
+        pytest.param(lambda text: text + 'msgid "more"\nmsgtsr "more"\n', "not written the way PO files are", id="misspelt keyword"),
+        pytest.param(lambda text: text + "more\n", "not written the way PO files are", id="loose text"),
+        pytest.param(lambda text: text + 'msgid "more"\nmsgstr', "not written the way PO files are", id="no text at the end"),
+    ],
+)
+def test_a_po_file_with_a_line_it_cannot_have_is_refused_as_damaged(users, every_block, unchanged, damage, message):
+    _chapter, translation = every_block
+    with pytest.raises(offline.FileProblem, match=message):
+        offline.read_file("chapter.ar.po", damage(str(good_file(translation))).encode(), users["translator-ar"], expected=translation)
+
+
+def test_a_po_file_as_po_editors_save_it_passes_the_line_check(users, every_block):
+    _chapter, translation = every_block
+    catalog = good_file(translation)
+    entry = next(entry for entry in catalog if entry.msgctxt == "summary")
+    entry.msgstr = 'قال "مرحبا" \\ ثم\tذهب\nسطر ثانٍ ' + "ترجمة طويلة " * 20  # quotes, backslash, tab, new line, wrapped
+    entry.flags.append("python-format")
+    # A byte order mark, Windows line ends, a comment, and an obsolete entry without a translation.
+    text = "\ufeff# Layla's file\r\n" + str(catalog).replace("\n", "\r\n") + '#~ msgid "old"\r\n#~ msgstr ""\r\n'
+
+    checked = offline.read_file("chapter.ar.po", text.encode(), users["translator-ar"], expected=translation)
+    assert entry.msgstr in [found.msgstr for found in checked.catalog]
+
+
+# Translations marked as needing work (fuzzy) are not checked work: they are left out, and the translator is told
+
+
+def test_fuzzy_translations_are_not_saved_and_the_translator_is_told_how_many(arabic_translator, every_block):
+    _chapter, translation = every_block
+    catalog = good_file(translation)
+    fuzzy = [entry for entry in catalog if entry.msgctxt != "slug"][:3]
+    for entry in fuzzy:
+        entry.flags.append("fuzzy")
+    response = upload_offline(arabic_translator, zip_of({"chapter.ar.po": str(catalog)}))
+    messages = shown_messages(response)
+    assert any("from 1 file(s) are saved" in shown for shown in messages), messages
+    assert any(
+        "chapter.ar.po: 3 translations marked as needing work (fuzzy) were not saved" in shown and "upload the file again" in shown
+        for shown in messages
+    ), messages
+    saved = StringTranslation.objects.filter(locale=translation.target_locale, context__object_id=translation.source.object_id)
+    assert not saved.filter(data__in=[entry.msgstr for entry in fuzzy]).exists()
+    assert saved.count() == len([entry for entry in catalog if entry.msgstr]) - 3
+    assert set(saved.values_list("translation_type", flat=True)) == {"manual"}
+
+
+def test_a_file_whose_translations_all_need_work_saves_nothing_and_says_so(arabic_translator, every_block, unchanged):
+    _chapter, translation = every_block
+    catalog = good_file(translation)
+    for entry in catalog:
+        entry.flags.append("fuzzy")
+    before = all_saved_strings()
+    for response in (
+        upload_one(arabic_translator, translation, str(catalog).encode(), name="chapter.ar.po"),
+        upload_offline(arabic_translator, str(catalog).encode(), name="chapter.ar.po"),
+    ):
+        messages = shown_messages(response)
+        assert any(
+            "chapter.ar.po: Nothing in this file was saved: every translation in it is marked as needing work (fuzzy)" in shown
+            for shown in messages
+        ), messages
+        assert not any("are saved" in shown for shown in messages), messages
+    assert all_saved_strings() == before
+
+
+# Region codes and markup that is only text
+
+
+@pytest.mark.parametrize("code", ["ar_EG", "ar-SA", "AR", "ar_EG.UTF-8"])
+def test_a_file_for_a_region_of_the_language_is_accepted(users, every_block, code):
+    _chapter, translation = every_block
+    text = str(good_file(translation)).replace('"Language: ar\\n"', f'"Language: {code}\\n"')
+    assert f"Language: {code}" in text
+    checked = offline.read_file("chapter.ar.po", text.encode(), users["translator-ar"], expected=translation)
+    assert checked.translation == translation
+
+
+@pytest.mark.parametrize("code", ["arz", "fa", "fa-AF", "ur", "en"])
+def test_a_file_for_another_language_is_refused_even_if_it_looks_alike(users, every_block, unchanged, code):
+    _chapter, translation = every_block
+    text = str(good_file(translation)).replace('"Language: ar\\n"', f'"Language: {code}\\n"')
+    with pytest.raises(offline.FileProblem, match="another language, not Arabic"):
+        offline.read_file("chapter.ar.po", text.encode(), users["translator-ar"], expected=translation)
+
+
+def test_a_persian_file_for_afghanistan_is_persian(users):
+    menu = NavigationMenu.objects.get(locale__language_code="en")
+    translation = Translation.objects.get(source__object_id=menu.translation_key, target_locale__language_code="fa")
+    text = str(good_file(translation)).replace('"Language: fa\\n"', '"Language: fa-AF\\n"')
+    checked = offline.read_file("menu.fa.po", text.encode(), users["translator-fa"], expected=translation)
+    assert checked.translation == translation
+
+
+@pytest.mark.parametrize("text", ["a<b", "3 < 5", "<3", "x <y and z", "أقل من <10 جنيهات", "a <= b", "<<>>"])
+def test_a_translation_with_a_lone_less_than_sign_is_saved_as_text(arabic_translator, client, every_block, publish, text):
+    chapter, translation = every_block
+    catalog = good_file(translation)
+    entry = next(entry for entry in catalog if entry.msgctxt == "summary")
+    entry.msgstr = text
+    response = upload_offline(arabic_translator, str(catalog).encode(), name="chapter.ar.po")
+    assert any("are saved" in shown for shown in shown_messages(response)), shown_messages(response)
+    assert text in [data for _pk, data, _of in saved_strings(translation)]
+    publish(translation)
+    assert text in public_text(client, chapter.get_translation(Locale.objects.get(language_code="ar")))
+
+
+@pytest.mark.parametrize(
+    ("text", "markup"),
+    [
+        ("نص <b>عريض</b>", "<b>"),
+        ("نص </p>", "</p>"),
+        ('<a href="https://example.org">رابط</a>', '<a href="https://example.org">'),
+        ("نص <img src=x onerror=alert(1)", "<img src=x onerror=alert(1)"),
+        ("<script", "<script"),
+        ("<SCRIPT src=//evil.example/x.js", "<SCRIPT src=//evil.example/x.js"),
+        ("<iframe src=//evil.example", "<iframe src=//evil.example"),
+        ("<svg/onload=alert(1)", "<svg/onload=alert(1)"),
+        ("</style", "</style"),
+        ("<object data=x", "<object data=x"),
+        ("<embed src=x", "<embed src=x"),
+        ("<link rel=stylesheet", "<link rel=stylesheet"),
+        ("<meta http-equiv=refresh", "<meta http-equiv=refresh"),
+        ("<form action=//evil.example", "<form action=//evil.example"),
+        ("<input autofocus onfocus=alert(1)", "<input autofocus onfocus=alert(1)"),
+        ("نص <!-- مخفي --> نص", "<!-- مخفي -->"),
+        ("نص <!-- مخفي", "<!-- مخفي"),
+        ('<a id="a1">سياستنا</a>', '<a id="a1">'),  # the English has no link
+    ],
+)
+def test_real_markup_in_a_translation_is_found(text, markup):
+    assert offline.unsafe_markup("Plain English text.", text) == markup
+
+
+def test_the_formatting_and_link_placeholders_the_english_has_are_still_allowed():
+    english = 'Ask <b>everyone</b> and read <a id="a1">our policy</a>.'
+    assert offline.unsafe_markup(english, 'اسأل <b>الجميع</b> واقرأ <a id="a1">سياستنا</a>.') is None
+    assert offline.unsafe_markup(english, "اسأل <i>الجميع</i>") == "<i>"
+    assert offline.unsafe_markup(english, 'اقرأ <a id="a1" onclick="alert(1)">سياستنا</a>') == '<a id="a1" onclick="alert(1)">'
+
+
+# An empty file is refused as empty, not as "no file chosen"
+
+
+@pytest.mark.parametrize("name", ["chapter.ar.po", "chapter.ar.xlf", "translations.zip"])
+def test_an_empty_file_on_the_work_offline_page_is_refused_as_empty(arabic_translator, unchanged, name):
+    before = all_saved_strings()
+    response = upload_offline(arabic_translator, b"", name=name)
+    messages = shown_messages(response)
+    assert any("Nothing was saved" in shown and name in shown and "This file is empty." in shown for shown in messages), messages
+    assert not any("Choose your language and a file" in shown for shown in messages)
+    assert all_saved_strings() == before

@@ -181,3 +181,60 @@ def test_another_translators_xliff_download_is_refused(client, users, every_bloc
     client.force_login(users["translator-fa"])
     response = client.get(f"/admin/localize/translate/{translation.id}/xliff/download/")
     assert response.status_code in (302, 403)
+
+
+def with_states(content, states):
+    """Sets the state of the first targets, as a CAT tool marks its unfinished work; returns the file and their texts."""
+    store = xliff.xlifffile.parsestring(content)
+    units = [unit for unit in store.units if unit.xmlelement.get("resname") != "slug"]
+    texts = []
+    for unit, state in zip(units, states, strict=False):
+        target = next(child for child in unit.xmlelement if etree.QName(child).localname == "target")
+        target.set("state", state)
+        texts.append(str(unit.target))
+    # Tools that never set "approved" (or set it to "no") still mean a translated target as done.
+    units[len(states)].xmlelement.set("approved", "no")
+    return bytes(store), texts
+
+
+def test_xliff_targets_that_still_need_work_are_not_saved_and_the_translator_is_told(arabic_translator, every_block):
+    _chapter, translation = every_block
+    good, _shown = translate_xliff(download_xliff(arabic_translator, translation))
+    content, skipped = with_states(good, ["new", "needs-translation", "needs-review-translation", "NEEDS-adaptation"])
+    response = upload_offline(arabic_translator, zip_of({"chapter.ar.xlf": content}))
+    messages = shown_messages(response)
+    assert any("from 1 file(s) are saved" in shown for shown in messages), messages
+    assert any("chapter.ar.xlf: 4 translations marked as needing work (fuzzy) were not saved" in shown for shown in messages), messages
+    saved = {entry.msgstr for entry in translation.export_po() if entry.msgstr}
+    assert not saved & set(skipped)
+    assert len(saved) == len(xliff.xlifffile.parsestring(good).units) - 4
+
+
+@pytest.mark.parametrize("state", ["translated", "final", "signed-off", "x-checked", None])
+def test_xliff_targets_in_a_finished_state_are_saved(arabic_translator, every_block, state):
+    _chapter, translation = every_block
+    good, _shown = translate_xliff(download_xliff(arabic_translator, translation))
+    store = xliff.xlifffile.parsestring(good)
+    for unit in store.units:
+        target = next(child for child in unit.xmlelement if etree.QName(child).localname == "target")
+        target.attrib.pop("state", None)
+        if state:
+            target.set("state", state)
+    response = upload_one(arabic_translator, translation, bytes(store))
+    messages = shown_messages(response)
+    assert any("are saved" in shown for shown in messages) and not any("needing work" in shown for shown in messages), messages
+
+
+@pytest.mark.parametrize(("code", "accepted"), [("ar-SA", True), ("AR", True), ("ar_EG", True), ("arz", False), ("fa-AF", False)])
+def test_an_xliff_target_language_with_a_region_or_in_capitals_is_the_same_language(arabic_translator, every_block, code, accepted):
+    _chapter, translation = every_block
+    good, _shown = translate_xliff(download_xliff(arabic_translator, translation))
+    content = good.replace(b'target-language="ar"', f'target-language="{code}"'.encode())
+    assert f'target-language="{code}"'.encode() in content
+    before = all_saved_strings()
+    messages = shown_messages(upload_one(arabic_translator, translation, content))
+    if accepted:
+        assert any("are saved" in shown for shown in messages), messages
+    else:
+        assert any("another language, not Arabic" in shown for shown in messages), messages
+        assert all_saved_strings() == before
