@@ -1,7 +1,8 @@
 """What gives the content a new version: everything a reader can see, and nothing they cannot.
 
 Saving a draft changes nothing for readers, so it keeps the cache; so does making an image
-rendition (that happens while pages are shown).
+rendition (that happens while pages are shown). Deleting renditions does not: kept pages point at
+their files.
 """
 
 from django.apps import apps
@@ -32,15 +33,25 @@ def _changed(**kwargs):
     content_changed()
 
 
+def models_shown_to_readers():
+    """Every model besides pages whose saving or deleting changes what readers see."""
+    models = [get_image_model(), get_document_model(), Locale, Site, PageViewRestriction]
+    return models + [apps.get_model(label) for label in SHOWN_TO_READERS]
+
+
+def rendition_model():
+    return get_image_model().get_rendition_model()
+
+
 def connect():
     page_published.connect(_changed, dispatch_uid="page_cache_published")
     page_unpublished.connect(_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_changed, dispatch_uid="page_cache_moved")
-    models = [get_image_model(), get_document_model(), Locale, Site, PageViewRestriction]
-    models += [apps.get_model(label) for label in SHOWN_TO_READERS]
-    for model in models:
+    for model in models_shown_to_readers():
         post_save.connect(_changed, sender=model, dispatch_uid=f"page_cache_saved_{model._meta.label}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"page_cache_deleted_{model._meta.label}")
+    # Renditions purged (wagtail_update_image_renditions --purge-only): kept pages name their files.
+    post_delete.connect(_changed, sender=rendition_model(), dispatch_uid="page_cache_rendition_deleted")
     # Pages: any subclass, so connect without a sender and filter.
     post_save.connect(_page_if_saved, dispatch_uid="page_cache_page_saved")
     post_delete.connect(_page_if_deleted, dispatch_uid="page_cache_page_deleted")

@@ -4,8 +4,12 @@ Every test makes real requests: it reads a page (so it is cached), changes somet
 editor or translator would, and reads the page again.
 """
 
+import re
+
+from django.core.files.storage import default_storage
 from django.utils import translation
 
+from wagtail.images.models import Rendition
 from wagtail.models import Locale, PageViewRestriction
 
 import pytest
@@ -313,3 +317,22 @@ def test_the_release_is_a_fingerprint_of_the_shipped_code_unless_named(tmp_path)
         first = fingerprint(tmp_path)
     (tmp_path / "requirements.txt").write_text("wagtail==8.0.2\n")
     assert fingerprint(tmp_path) != first
+
+
+def test_purging_image_renditions_makes_pages_again_with_pictures_that_exist(client):
+    """``wagtail_update_image_renditions --purge-only`` deletes renditions, whose files kept pages point at.
+
+    (Deleted here as the command does, row by row; Wagtail removes the files once that is committed.)
+    """
+    chapter = next(
+        chapter
+        for chapter in GuideChapterPage.objects.live().filter(locale__language_code="en")
+        if any(block.block_type == "image" for block in chapter.body)
+    )
+    assert cached(client, chapter.url)["X-Page-Cache"] == "hit"
+    Rendition.objects.all().delete()
+    response = client.get(chapter.url)
+    assert response["X-Page-Cache"] == "miss"
+    pictures = re.findall(r'/media/(images/[^" ,]+)', response.text)
+    assert pictures
+    assert all(default_storage.exists(name) for name in pictures), pictures
