@@ -7,6 +7,10 @@ this one (its pages would point at style sheets that are no longer there). Every
 readers therefore carries the release. By default the release is a fingerprint of the code,
 templates, static sources, catalogs and pinned requirements, so any deploy that changes them
 starts afresh; ``RELEASE_ID`` (a commit hash, say) names it instead.
+
+Settings taken from the environment that show on reader pages are part of the release too,
+whatever ``RELEASE_ID`` says: a new "Leave this site" address (``QUICK_EXIT_URL``) must reach
+every page at the next start, not when the content next changes.
 """
 
 import hashlib
@@ -21,10 +25,37 @@ FINGERPRINTED = {".py", ".html", ".js", ".css", ".svg", ".po"}
 NOT_SHIPPED = {"tests", "bench", "media", "static", "docs", "node_modules"}
 
 
+# Settings whose values appear in what readers get: addresses, languages, dates, headers kept with pages.
+READER_SETTINGS = [
+    "QUICK_EXIT_URL",
+    "LANGUAGE_CODE",
+    "TIME_ZONE",
+    "STATIC_URL",
+    "MEDIA_URL",
+    "WAGTAIL_SITE_NAME",
+    "PAGE_CACHE_SECONDS",
+    "PAGE_CACHE_CDN_SECONDS",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_CUSTOM_DOMAIN",
+]
+
+
 @cache
 def release():
-    """A short name for this release: ``RELEASE_ID`` or the code's fingerprint."""
-    return os.environ.get("RELEASE_ID", "").strip()[:40] or fingerprint(Path(settings.BASE_DIR))
+    """A short name for this release: ``RELEASE_ID`` or the code's fingerprint, and the reader settings'."""
+    code = os.environ.get("RELEASE_ID", "").strip()[:40] or fingerprint(Path(settings.BASE_DIR))
+    return f"{code}-{settings_fingerprint()}"
+
+
+def settings_fingerprint():
+    """A hash of the reader settings' values, the same in every process that has the same settings."""
+    values = {name: str(getattr(settings, name, None)) for name in READER_SETTINGS}
+    # Codes only: language names are translated lazily and differ in their text, not in what is shown.
+    values["LANGUAGES"] = [code for code, _name in settings.LANGUAGES]
+    values["WAGTAIL_CONTENT_LANGUAGES"] = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    digest = hashlib.blake2b(repr(sorted(values.items())).encode(), digest_size=4)
+    return digest.hexdigest()
 
 
 def fingerprint(root):

@@ -4,7 +4,10 @@ Every test makes real requests: it reads a page (so it is cached), changes somet
 editor or translator would, and reads the page again.
 """
 
+import os
 import re
+import subprocess
+import sys
 
 from django.core.files.storage import default_storage
 from django.utils import translation
@@ -336,3 +339,26 @@ def test_purging_image_renditions_makes_pages_again_with_pictures_that_exist(cli
     pictures = re.findall(r'/media/(images/[^" ,]+)', response.text)
     assert pictures
     assert all(default_storage.exists(name) for name in pictures), pictures
+
+
+def test_a_new_leave_this_site_address_reaches_kept_pages_at_the_next_start(client, chapter, deploy, settings):
+    """Safeguarding: the "Leave this site" address is in every page, and is set from the environment."""
+    deploy("same-code")
+    assert "https://www.bbc.co.uk/weather" in cached(client, chapter.url).text
+    settings.QUICK_EXIT_URL = "https://example.org/elsewhere"
+    deploy("same-code")  # a restart with the new setting and the same code
+    response = client.get(chapter.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "https://example.org/elsewhere" in response.text and "bbc.co.uk" not in response.text
+
+
+def test_the_release_is_the_same_in_every_process_with_the_same_code_and_settings():
+    script = "import django; django.setup(); from page_cache.release import release; print(release())"
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    environment.pop("RELEASE_ID", None)
+    names = {
+        subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True).stdout for _ in range(2)
+    }
+    assert len(names) == 1
+    release.cache_clear()
+    assert names == {release() + "\n"}
