@@ -76,6 +76,20 @@ def env_positive_int(name, default):
     return number
 
 
+def env_seconds(name, default, most):
+    """A number of seconds from 0 to ``most``, decimals allowed, such as 0.5."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= most:
+        raise ImproperlyConfigured(f'{name} must be a number of seconds from 0 to {most}, for example {name}="1"; got "{value}".')
+    return number
+
+
 def env_rate(name, default):
     """A rate such as "10/600": at most 10 times in 600 seconds. Returns (10, 600)."""
     value = os.environ.get(name) or default

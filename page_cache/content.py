@@ -17,12 +17,19 @@ saw last, and used only if that is still the current version (Redis reads both a
 
 Every key also names the release of the code (see page_cache.release): a deploy never serves
 pages an earlier release rendered, while the content version stays shared by both.
+
+With ``PAGE_CACHE_VERSION_SECONDS`` above 0, a process goes on using the version it read last
+for that long without asking the shared cache, so a page it has in memory costs no round trip
+to Redis at all. Other processes then see a change up to that many seconds late; the process
+that made the change sees it at once.
 """
 
+import time
 import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -35,8 +42,9 @@ IN_MEMORY = 1000
 _MISSING = object()
 _request_version = ContextVar("content_version", default=None)
 _in_memory = {}
-# The version this process read last: usually still the current one.
+# The version this process read last (usually still the current one), and when it read it.
 _last_seen = [None]
+_last_read = [0.0]
 
 
 def content_version():
@@ -47,6 +55,8 @@ def content_version():
 def _shared_version(key=None):
     """The current version; with ``key``, also what is stored under it, in the same round trip."""
     seen = _last_seen[0]
+    if seen is not None and time.monotonic() - _last_read[0] < settings.PAGE_CACHE_VERSION_SECONDS:
+        return seen
     likely_key = _versioned(key, seen) if key is not None and seen is not None else None
     if likely_key is None or likely_key in _in_memory:
         version = cache.get(VERSION_KEY)
@@ -61,6 +71,7 @@ def _shared_version(key=None):
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
     _last_seen[0] = version
+    _last_read[0] = time.monotonic()
     return version
 
 
@@ -91,6 +102,7 @@ def content_changed():
 def _new_version():
     version = uuid.uuid4().hex[:12]
     cache.set(VERSION_KEY, version, timeout=None)
+    _last_seen[0], _last_read[0] = version, time.monotonic()
     if _request_version.get() is not None:
         _request_version.set(version)
 

@@ -8,7 +8,11 @@ import os
 import re
 import subprocess
 import sys
+import time
+import uuid
 
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.utils import translation
 
@@ -17,8 +21,10 @@ from wagtail.models import Locale, PageViewRestriction
 
 import pytest
 
+from config.environment import env_seconds
 from guidance_pages.glossary import term_anchor
 from guidance_pages.models import FooterText, GlossaryTerm, GuideChapterPage, GuidePage, NavigationMenu, StandardPage
+from page_cache import content
 from page_cache.release import fingerprint, release
 
 pytestmark = pytest.mark.django_db
@@ -362,3 +368,36 @@ def test_the_release_is_the_same_in_every_process_with_the_same_code_and_setting
     assert len(names) == 1
     release.cache_clear()
     assert names == {release() + "\n"}
+
+
+def a_change_made_by_another_process():
+    """What another server process does when it publishes: a new version in the shared cache."""
+    cache.set(content.VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+
+
+def test_by_default_a_change_made_by_another_process_shows_at_once(client, chapter):
+    cached(client, chapter.url)
+    a_change_made_by_another_process()
+    assert client.get(chapter.url)["X-Page-Cache"] == "miss"
+
+
+def test_with_a_version_window_other_processes_changes_show_within_it_and_this_ones_at_once(client, chapter, settings):
+    settings.PAGE_CACHE_VERSION_SECONDS = 0.5
+    cached(client, chapter.url)
+    a_change_made_by_another_process()
+    assert client.get(chapter.url)["X-Page-Cache"] == "hit"  # the shared version was not asked for
+    time.sleep(0.6)
+    assert client.get(chapter.url)["X-Page-Cache"] == "miss"
+
+    # A change made by this process shows at once, window or not.
+    assert client.get(chapter.url)["X-Page-Cache"] == "hit"
+    chapter.title = "Changed here"
+    chapter.save_revision().publish()
+    assert "Changed here" in client.get(chapter.url).text
+
+
+@pytest.mark.parametrize("value", ["-1", "11", "soon"])
+def test_a_bad_version_window_stops_start_up_with_an_example(monkeypatch, value):
+    monkeypatch.setenv("PAGE_CACHE_VERSION_SECONDS", value)
+    with pytest.raises(ImproperlyConfigured, match='PAGE_CACHE_VERSION_SECONDS="1"'):
+        env_seconds("PAGE_CACHE_VERSION_SECONDS", 0, 10)
