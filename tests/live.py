@@ -1,6 +1,7 @@
 """A real gunicorn on 127.0.0.1 for tests that need a whole server: load, workers, service workers."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -63,6 +64,7 @@ class Server:
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so stop() reaches its workers too
         )
         self.log_path = log_path
         deadline = time.monotonic() + 60
@@ -81,8 +83,15 @@ class Server:
         pytest.fail("gunicorn did not start: " + Path(log_path).read_text()[-2000:])
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
+        """Stop gunicorn and its workers; a worker stuck on a database that never answers is killed."""
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        except ProcessLookupError:
+            pass
         self.log.close()
 
     def output(self):
