@@ -4,6 +4,7 @@ import re
 
 from django.db import connection
 from django.utils import translation
+from django.utils.html import escape
 
 from wagtail.models import Page
 
@@ -35,6 +36,21 @@ def test_arabic_search_finds_arabic_pages_on_a_translated_results_page(client):
     assert any(title in response.text for title in titles)
     with translation.override("ar"):
         assert translation.gettext("Search the guidance") in response.text
+
+
+def test_results_show_the_summary_of_each_kind_of_page(client):
+    from guidance_pages.models import GuideChapterPage, GuidePage, StandardPage
+
+    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+    about.summary = "Who writes this guidance for small charities, and why."
+    about.save_revision().publish()
+    guide = GuidePage.objects.get(locale__language_code="en", slug="recruiting-trustees-with-lived-experience")
+    chapter = GuideChapterPage.objects.get(locale__language_code="en", slug="closing-the-loop")
+    html = client.get("/en/search/", {"q": "charities"}).text
+    results = html.split('class="search-results"')[1].split("</ol>")[0]
+    for page in [about, guide, chapter]:
+        assert page.url in result_links(html)
+        assert f"<p>{escape(page.summary)}</p>" in results, page
 
 
 def test_a_language_without_the_page_finds_nothing(client):
