@@ -121,7 +121,7 @@ class TranslatorUpdateTranslationsView(UpdateTranslationsView):
                         "Nothing was synced or published: machine-translated text nobody has checked is still in %(languages)s. "
                         "Sync without publishing, or have it checked first."
                     )
-                    % {"languages": ", ".join(page.locale.get_display_name() for page in blocked)},
+                    % {"languages": ", ".join(str(page.locale.get_display_name()) for page in blocked)},
                 )
                 return redirect(self.request.get_full_path())
         return super().form_valid(form)
