@@ -138,6 +138,13 @@ def _versioned(key, version):
     return f"{key}@{version}/{release()}"
 
 
+def forget_in_this_process():
+    """Drop the version and the values this process remembers, as a new process starts: for when
+    the shared cache was emptied behind its back (the tests do so between tests)."""
+    _in_memory.clear()
+    _last_seen[0], _last_read[0] = None, 0.0
+
+
 def _keep_in_memory(versioned_key, value):
     if len(_in_memory) >= IN_MEMORY:
         # Oldest first: entries of earlier versions go before anything current.

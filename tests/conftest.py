@@ -96,10 +96,14 @@ def empty_cache():
     """
     from django.core.cache import cache
 
+    from page_cache.content import forget_in_this_process
+
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
     else:
         cache.clear()
+    # And what this process remembers of it, which would outlive the test's database changes.
+    forget_in_this_process()
 
 
 @pytest.fixture

@@ -259,9 +259,10 @@ def test_pages_from_the_cache_carry_every_security_header(client, chapter):
     assert "unsafe-inline" not in from_cache["Content-Security-Policy"]
 
 
-def test_a_page_read_with_the_version_is_not_used_once_another_process_changed_the_content(client, chapter):
+def test_a_page_read_with_the_version_is_not_used_once_another_process_changed_the_content(client, chapter, settings):
     """A process reads a page it does not hold in memory together with the version, under the
     version it saw last; another process's change (a new version) makes it read the page afresh."""
+    settings.PAGE_CACHE_VERSION_SECONDS = 0  # never stale: the version is asked for on every request
     from django.core.cache import cache
 
     from page_cache.content import VERSION_KEY, _in_memory
@@ -375,7 +376,8 @@ def a_change_made_by_another_process():
     cache.set(content.VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
 
 
-def test_by_default_a_change_made_by_another_process_shows_at_once(client, chapter):
+def test_without_a_version_window_a_change_made_by_another_process_shows_at_once(client, chapter, settings):
+    settings.PAGE_CACHE_VERSION_SECONDS = 0
     cached(client, chapter.url)
     a_change_made_by_another_process()
     assert client.get(chapter.url)["X-Page-Cache"] == "miss"
@@ -401,3 +403,12 @@ def test_a_bad_version_window_stops_start_up_with_an_example(monkeypatch, value)
     monkeypatch.setenv("PAGE_CACHE_VERSION_SECONDS", value)
     with pytest.raises(ImproperlyConfigured, match='PAGE_CACHE_VERSION_SECONDS="1"'):
         env_seconds("PAGE_CACHE_VERSION_SECONDS", 0, 10)
+
+
+@pytest.mark.parametrize(("redis_url", "window"), [("", 0), ("redis://127.0.0.1:6379/0", 1)])
+def test_the_version_window_is_a_second_with_redis_and_none_without(redis_url, window):
+    script = "import django; django.setup(); from django.conf import settings; print(settings.PAGE_CACHE_VERSION_SECONDS)"
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev", "REDIS_URL": redis_url}
+    environment.pop("PAGE_CACHE_VERSION_SECONDS", None)
+    result = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True)
+    assert float(result.stdout) == window

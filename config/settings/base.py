@@ -146,10 +146,12 @@ else:
 # Whole pages for anonymous readers (page_cache.middleware), kept until the content changes.
 PAGE_CACHE_SECONDS = env_positive_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
 PAGE_CACHE_SKIP_PATHS = ["/admin/", "/documents/"]
-# With Redis: how long each process may go on using the content version it read last, without
-# asking Redis (0: ask on every request, never stale). 1 trades a second of staleness on other
-# processes for no Redis round trip on most cached views (see page_cache.content).
-PAGE_CACHE_VERSION_SECONDS = env_seconds("PAGE_CACHE_VERSION_SECONDS", 0, 10)
+# How long each process may go on using the content version it read last, without asking the
+# shared cache (see page_cache.content). With Redis, 1 s by default: the Redis round trip on every
+# cached view costs a quarter of the throughput (bench/), and a change then reaches the other
+# processes up to a second late (the process that made it at once). 0: never stale. Without
+# Redis the version is a local file, cheap to read, so 0.
+PAGE_CACHE_VERSION_SECONDS = env_seconds("PAGE_CACHE_VERSION_SECONDS", 1 if REDIS_URL else 0, 10)
 
 # A CDN or caching proxy in front of the site (optional): how long it may keep a page, and how
 # to tell it that a page has changed (see page_cache.frontend and the README).
