@@ -13,24 +13,11 @@ import pytest
 
 from editorial.models import PeerReviewTask
 from editorial.roles import CO_PRODUCTION_REVIEW, PEER_REVIEW, PEER_REVIEWERS, setup_roles
-from guidance_pages.models import GuideChapterPage, GuidePage
+from guidance_pages.models import GuideChapterPage
 from tests.test_editing import chapter_form, draftail
+from tests.test_review_notifications import submit_new_chapter
 
 pytestmark = pytest.mark.django_db
-
-
-def submit_new_chapter(client, user):
-    """``user`` writes a chapter and presses "Submit to Co-production review" in the page editor."""
-    client.force_login(user)
-    guide = GuidePage.objects.filter(locale__language_code="en").first()
-    data = chapter_form(guide, [("paragraph", {})])
-    data["body-0-value"] = draftail("Ask people how they want to be credited.")
-    data["action-submit"] = "1"
-    response = client.post(reverse("wagtailadmin_pages:add", args=["guidance_pages", "guidechapterpage", guide.pk]), data)
-    assert response.status_code == 302
-    chapter = GuideChapterPage.objects.get(slug="a-chapter-with-a-picture")
-    assert chapter.current_workflow_task.name == PEER_REVIEW
-    return chapter
 
 
 def approve_in_the_editor(client, user, chapter):
@@ -51,7 +38,7 @@ def second_peer(db):
 
 def test_a_peer_reviewer_who_wrote_a_page_cannot_approve_it_and_another_peer_can(client, users, second_peer):
     author = users["peer"]
-    chapter = submit_new_chapter(client, author)
+    chapter = submit_new_chapter(client, users, author="peer")
     task = chapter.current_workflow_task.specific
     assert isinstance(task, PeerReviewTask)
     assert task.get_actions(chapter, author) == []
@@ -77,14 +64,14 @@ def test_a_peer_reviewer_who_wrote_a_page_cannot_approve_it_and_another_peer_can
 
 
 def test_the_author_is_not_asked_by_email_to_review_their_own_page(client, users, second_peer, mailoutbox):
-    submit_new_chapter(client, users["peer"])
+    submit_new_chapter(client, users, author="peer")
     recipients = {address for message in mailoutbox for address in message.to}
     assert "second-peer@example.org" in recipients
     assert "peer@example.org" not in recipients
 
 
 def test_an_ebe_editors_page_is_approved_by_a_peer_as_before(client, users):
-    chapter = submit_new_chapter(client, users["editor"])
+    chapter = submit_new_chapter(client, users)
     approve_in_the_editor(client, users["peer"], chapter)
     chapter.refresh_from_db()
     assert chapter.current_workflow_task.name == "Approval by a reviewer"
@@ -97,7 +84,7 @@ def bulk_publish(client, user, page):
 
 
 def test_a_reviewer_cannot_skip_the_peer_step_by_publishing_from_a_list(client, users):
-    chapter = submit_new_chapter(client, users["editor"])
+    chapter = submit_new_chapter(client, users)
     response = bulk_publish(client, users["reviewer"], chapter)
     assert "must first be reviewed by someone else" in response.text
     chapter.refresh_from_db()

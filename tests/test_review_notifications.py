@@ -20,9 +20,9 @@ def base_url(settings):
     settings.WAGTAILADMIN_BASE_URL = BASE_URL
 
 
-def submit_new_chapter(client, users):
-    """The EBE editor writes a chapter and presses "Submit to Co-production review" in the page editor."""
-    client.force_login(users["editor"])
+def submit_new_chapter(client, users, author="editor"):
+    """The EBE editor (or ``author``) writes a chapter and presses "Submit to Co-production review" in the page editor."""
+    client.force_login(users[author])
     guide = GuidePage.objects.filter(locale__language_code="en").first()
     data = chapter_form(guide, [("paragraph", {})])
     data["body-0-value"] = draftail("Ask people how they want to be credited.")
